@@ -1,0 +1,57 @@
+# The two commands a newcomer needs: `make start` and `make test`. See README.rst.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+HOST ?= 127.0.0.1
+PORT ?= 8080
+SITE_ID ?= Plone
+ITEMS ?= 1000
+export ADMIN_PASSWORD SITE_ID
+
+VENV := .venv
+BUILDOUT := $(VENV)/bin/buildout
+BUILDOUT_ARGS := -N settings:http-address=$(HOST):$(PORT)
+
+.PHONY: help
+help: ## Show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(BUILDOUT): $(VENV)/bin/python requirements.txt
+	$(VENV)/bin/pip install --quiet -r requirements.txt
+	touch $@
+
+.PHONY: system-packages
+system-packages: ## Install the Debian packages the tests need (Chromium, gettext) when missing
+	@bash scripts/system-packages.sh
+
+.PHONY: install
+install: $(BUILDOUT) ## Install the platform with buildout (every version pinned)
+	$(BUILDOUT) $(BUILDOUT_ARGS)
+
+.PHONY: start
+start: install ## Install, create the site with demo content if it is new, and serve it
+	bin/instance run scripts/setup-site.py
+	@echo "Serving http://localhost:$(PORT)/$(SITE_ID) (admin login: admin)"
+	bin/instance fg
+
+.PHONY: demo
+demo: install ## Add ITEMS generated practices to the site (default 1000), for benchmarks
+	bin/instance run scripts/demo-content.py --items $(ITEMS)
+
+.PHONY: test
+test: install system-packages ## Run every test: unit, integration, functional and browser
+	bin/pytest
+
+.PHONY: lint
+lint: $(VENV)/bin/python ## Check the code with ruff
+	$(VENV)/bin/pip install --quiet ruff==0.17.6
+	$(VENV)/bin/ruff check src tests scripts setup.py
+	$(VENV)/bin/ruff format --check src tests scripts setup.py
+
+.PHONY: clean
+clean: ## Remove what buildout installed (keeps the data in instance/var)
+	rm -rf $(VENV) bin develop-eggs eggs instance/zope .installed.cfg .mr.developer.cfg

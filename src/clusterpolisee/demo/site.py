@@ -1,0 +1,63 @@
+"""Create the platform site in a Zope application root (used by ``make start``)."""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from clusterpolisee.demo.loader import load_demo
+from plone.base.utils import get_installer
+from Products.CMFPlone.factory import addPloneSite
+from Testing.makerequest import makerequest
+from zope.component.hooks import setSite
+
+import transaction
+
+
+SITE_TITLE = "SEE Cluster Policy Learning Platform"
+SITE_DESCRIPTION = (
+    "Cooperative learning, policy transfer and information exchange between cluster policy "
+    "makers in South East Europe."
+)
+
+
+def ensure_admin(app, password=None, login="admin"):
+    """Make sure the Zope root has a Manager ``login``; return the user.
+
+    A given ``password`` is set on it; without one, an existing user keeps its password and a
+    new one gets "admin".
+    """
+    users = app.acl_users
+    if users.getUser(login) is None:
+        users.userFolderAddUser(login, password or "admin", ["Manager"], [])
+    elif password:
+        users.userFolderEditUser(login, password, ["Manager"], [])
+    return users.getUser(login).__of__(users)
+
+
+def ensure_site(app, site_id="Plone", admin_password=None, demo=True, items=0, stream=None):
+    """Create the site with the platform installed unless it exists; load the demo into a new one.
+
+    Returns ``(site, created)``. Commits its work.
+    """
+    admin = ensure_admin(app, admin_password)
+    transaction.commit()
+    newSecurityManager(None, admin)
+    app = makerequest(app)
+    site = app.get(site_id)
+    created = site is None
+    if created:
+        site = addPloneSite(
+            app,
+            site_id,
+            title=SITE_TITLE,
+            description=SITE_DESCRIPTION,
+            distribution_name="classic",
+            setup_content=False,
+            default_language="en",
+            portal_timezone="Europe/Bucharest",
+        )
+        setSite(site)
+        get_installer(site).install_product("clusterpolisee")
+        transaction.commit()
+    setSite(site)
+    if created and demo or items:
+        load_demo(site, items=items, stream=stream)
+        transaction.commit()
+    return site, created

@@ -1,0 +1,61 @@
+"""Interfaces of the platform: the browser layer and the platform settings."""
+
+from clusterpolisee import _
+from zope import schema
+from zope.interface import Interface
+from zope.publisher.interfaces.browser import IDefaultBrowserLayer
+
+
+class IClusterpoliseeLayer(IDefaultBrowserLayer):
+    """Marker for requests on a site where the add-on is installed."""
+
+
+class IPlatformSettings(Interface):
+    """Platform-wide settings, stored in the registry and edited in the control panel."""
+
+    tagline = schema.TextLine(
+        title=_("label_tagline", default="Tagline"),
+        description=_(
+            "help_tagline",
+            default="One sentence shown under the platform's name on the public landing page.",
+        ),
+        default="Smarter cluster policies for South East Europe",
+        required=True,
+        max_length=200,
+    )
+
+    introduction = schema.Text(
+        title=_("label_introduction", default="Introduction"),
+        description=_(
+            "help_introduction",
+            default="A short paragraph telling visitors what the platform is for.",
+        ),
+        default=(
+            "The SEE Cluster Policy Learning Platform helps cluster policy makers in South East "
+            "Europe learn from each other's policies: it collects best practices and policy "
+            "assessments on six central topics, hosts the thematic working groups, runs public "
+            "consultations and publishes the project's results."
+        ),
+        required=True,
+    )
+
+    coordinator_email = schema.ASCIILine(
+        title=_("label_coordinator_email", default="Platform coordinator's e-mail address"),
+        description=_(
+            "help_coordinator_email",
+            default="Membership requests and questions from visitors are sent here.",
+        ),
+        default="coordinator@clusterpolisee.eu",
+        required=True,
+    )
+
+    videoconference_base_url = schema.URI(
+        title=_("label_videoconference_base_url", default="Video-conference base URL"),
+        description=_(
+            "help_videoconference_base_url",
+            default="Meeting rooms are created under this address. Any Jitsi-compatible "
+            "service works.",
+        ),
+        default="https://meet.jit.si/",
+        required=True,
+    )

@@ -1,0 +1,38 @@
+"""Test layers: a Plone site with the platform installed, for integration and functional tests.
+
+FUNCTIONAL_TESTING serves the site through a real WSGI server, so browser tests (headless
+Chromium) and HTTP clients reach it at ``layer["host"]``/``layer["port"]``.
+"""
+
+from plone.app.testing import applyProfile
+from plone.app.testing import FunctionalTesting
+from plone.app.testing import IntegrationTesting
+from plone.app.testing import PLONE_FIXTURE
+from plone.app.testing import PloneSandboxLayer
+from plone.testing.zope import WSGI_SERVER_FIXTURE
+
+import clusterpolisee
+
+
+class ClusterpoliseeLayer(PloneSandboxLayer):
+    defaultBases = (PLONE_FIXTURE,)
+
+    def setUpZope(self, app, configurationContext):
+        # The package's configure.zcml pulls in every add-on the profile depends on.
+        self.loadZCML(package=clusterpolisee)
+
+    def setUpPloneSite(self, portal):
+        applyProfile(portal, "clusterpolisee:default")
+
+
+FIXTURE = ClusterpoliseeLayer()
+
+INTEGRATION_TESTING = IntegrationTesting(
+    bases=(FIXTURE,),
+    name="ClusterpoliseeLayer:IntegrationTesting",
+)
+
+FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(FIXTURE, WSGI_SERVER_FIXTURE),
+    name="ClusterpoliseeLayer:FunctionalTesting",
+)

@@ -1,0 +1,88 @@
+"""Fixtures: the Plone test layers as pytest fixtures, and a headless Chromium for browser tests."""
+
+from clusterpolisee.testing import FUNCTIONAL_TESTING
+from clusterpolisee.testing import INTEGRATION_TESTING
+from pathlib import Path
+from zope.pytestlayer import fixture
+
+import os
+import pytest
+import shutil
+
+
+def _layer_fixtures(layer, name):
+    return fixture.create(
+        layer,
+        session_fixture_name=f"{name}_session",
+        class_fixture_name=f"{name}_class",
+        function_fixture_name=name,
+    )
+
+
+globals().update(_layer_fixtures(INTEGRATION_TESTING, "integration"))
+globals().update(_layer_fixtures(FUNCTIONAL_TESTING, "functional"))
+
+
+@pytest.fixture
+def portal(integration):
+    return integration["portal"]
+
+
+@pytest.fixture
+def request_(integration):
+    return integration["request"]
+
+
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path():
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright (no browser download: executable_path)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium, functional, request):
+    """A fresh browser page; fails the test on any script error in the console.
+
+    The page's screenshot is saved under tests/screenshots/ after the test, so a person can look.
+    """
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    page = context.new_page()
+    page.script_errors = []
+    page.on("pageerror", lambda error: page.script_errors.append(str(error)))
+    page.on(
+        "console",
+        lambda message: message.type == "error" and page.script_errors.append(message.text),
+    )
+    yield page
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+    assert page.script_errors == [], f"script errors in the browser: {page.script_errors}"
+
+
+@pytest.fixture
+def site_url(functional):
+    return f"http://{functional['host']}:{functional['port']}/plone"

@@ -1,0 +1,98 @@
+"""The default profile installs the platform; the uninstall profile removes it cleanly."""
+
+from clusterpolisee.interfaces import IClusterpoliseeLayer
+from clusterpolisee.interfaces import IPlatformSettings
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from plone.base.utils import get_installer
+from plone.browserlayer.utils import registered_layers
+from plone.registry.interfaces import IRegistry
+from zope.component import getUtility
+
+import pytest
+
+
+PACKAGE = "clusterpolisee"
+DEPENDENCIES = (
+    "plone.app.contenttypes",
+    "plone.restapi",
+    "plone.app.discussion",
+    "plone.app.multilingual",
+    "collective.easyform",
+    "collective.taxonomy",
+    "Products.CMFPlacefulWorkflow",
+)
+
+
+class TestInstall:
+    @pytest.fixture(autouse=True)
+    def _setup(self, portal):
+        self.portal = portal
+        self.installer = get_installer(portal)
+
+    def test_product_installed(self):
+        assert self.installer.is_product_installed(PACKAGE)
+
+    @pytest.mark.parametrize("dependency", DEPENDENCIES)
+    def test_dependency_installed(self, dependency):
+        assert self.installer.is_product_installed(dependency)
+
+    def test_browserlayer(self):
+        assert IClusterpoliseeLayer in registered_layers()
+
+    def test_profile_version_is_current(self):
+        setup = api.portal.get_tool("portal_setup")
+        assert setup.getLastVersionForProfile(f"{PACKAGE}:default") == ("1000",)
+        assert setup.listUpgrades(f"{PACKAGE}:default") == []
+
+    def test_settings_have_defaults(self):
+        settings = getUtility(IRegistry).forInterface(IPlatformSettings, prefix=PACKAGE)
+        assert settings.tagline == "Smarter cluster policies for South East Europe"
+        assert settings.coordinator_email == "coordinator@clusterpolisee.eu"
+        assert settings.videoconference_base_url == "https://meet.jit.si/"
+
+    def test_controlpanel_configlet(self):
+        controlpanel = api.portal.get_tool("portal_controlpanel")
+        actions = {action.getAction(self.portal)["id"] for action in controlpanel.listActions()}
+        assert PACKAGE in actions
+
+    def test_site_shows_the_landing_page(self):
+        assert self.portal.getLayout() == "platform-home"
+
+
+class TestUninstall:
+    @pytest.fixture(autouse=True)
+    def _uninstall(self, portal):
+        self.portal = portal
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        get_installer(portal).uninstall_product(PACKAGE)
+        setRoles(portal, TEST_USER_ID, ["Member"])
+
+    def test_product_uninstalled(self):
+        assert not get_installer(self.portal).is_product_installed(PACKAGE)
+
+    def test_browserlayer_removed(self):
+        assert IClusterpoliseeLayer not in registered_layers()
+
+    def test_settings_removed(self):
+        registry = getUtility(IRegistry)
+        assert "clusterpolisee.tagline" not in registry.records
+        with pytest.raises(KeyError):
+            registry.forInterface(IPlatformSettings, prefix=PACKAGE)
+
+    def test_controlpanel_configlet_removed(self):
+        controlpanel = api.portal.get_tool("portal_controlpanel")
+        actions = {action.getAction(self.portal)["id"] for action in controlpanel.listActions()}
+        assert PACKAGE not in actions
+
+    def test_site_still_renders(self, request_):
+        assert self.portal.getLayout() == "listing_view"
+        html = self.portal.restrictedTraverse(self.portal.getLayout())()
+        assert "<html" in html
+
+    def test_reinstall_works(self):
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        get_installer(self.portal).install_product(PACKAGE)
+        assert get_installer(self.portal).is_product_installed(PACKAGE)
+        assert self.portal.getLayout() == "platform-home"
