@@ -22,6 +22,8 @@ class ClusterpoliseeLayer(PloneSandboxLayer):
         self.loadZCML(package=clusterpolisee)
 
     def setUpPloneSite(self, portal):
+        # PLONE_FIXTURE has no workflow; a site made by "make start" publishes with this one.
+        portal.portal_workflow.setDefaultChain("simple_publication_workflow")
         applyProfile(portal, "clusterpolisee:default")
 
 

@@ -1,0 +1,97 @@
+"""The demo dataset and the generated items for benchmarks."""
+
+from clusterpolisee.demo import data
+from clusterpolisee.demo.loader import generated_titles
+from clusterpolisee.demo.loader import load_demo
+from clusterpolisee.demo.loader import Progress
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+
+import io
+import pytest
+
+
+@pytest.fixture
+def manager(portal):
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    return portal
+
+
+def count(portal, **query):
+    return len(api.content.find(context=portal, **query))
+
+
+def test_loads_the_dataset(manager):
+    created = load_demo(manager)
+    expected = (
+        len(data.INSTITUTIONS) + len(data.WORKING_GROUPS) + len(data.PRACTICES) + len(data.EVENTS)
+    )
+    assert created == expected
+    assert count(manager["institutions"], portal_type="Document") == len(data.INSTITUTIONS)
+    assert count(manager["events"], portal_type="Event") == len(data.EVENTS)
+    assert count(manager["working-groups"], portal_type="Folder", depth=1) == len(
+        data.WORKING_GROUPS
+    )
+
+
+def test_public_sections_are_published_and_working_groups_private(manager):
+    load_demo(manager)
+    for section in ("repository", "institutions", "events"):
+        assert api.content.get_state(manager[section]) == "published"
+    assert api.content.get_state(manager["working-groups"]) == "private"
+    for group in manager["working-groups"].objectValues():
+        assert api.content.get_state(group) == "private"
+
+
+def test_events_are_upcoming_and_timezone_aware(manager):
+    load_demo(manager)
+    for event in manager["events"].objectValues():
+        assert event.start.tzinfo is not None
+        assert event.end > event.start
+
+
+def test_loading_twice_keeps_the_data(manager):
+    load_demo(manager)
+    assert load_demo(manager) == 0
+    assert count(manager["institutions"], portal_type="Document") == len(data.INSTITUTIONS)
+
+
+def test_generated_items(manager):
+    stream = io.StringIO()
+    created = load_demo(manager, items=30, stream=stream)
+    assert created == 30 + len(data.INSTITUTIONS) + len(data.WORKING_GROUPS) + len(
+        data.PRACTICES
+    ) + len(data.EVENTS)
+    generated = count(manager["repository"], portal_type="Document")
+    assert generated == 30 + len(data.PRACTICES)
+
+
+def test_generated_titles_are_distinct_past_every_combination():
+    combinations = len(data.MEASURES) * len(data.SECTORS) * len(data.REGIONS)
+    titles = [
+        f"{measure} for {sector} in {region}"
+        for measure, sector, _country, region, _topic in generated_titles(combinations + 50)
+    ]
+    assert len(titles) == combinations + 50
+    assert len(set(titles)) == len(titles)
+    assert "(round 2)" in titles[-1]
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_bar_draws_on_a_terminal():
+    stream = FakeTerminal()
+    progress = Progress(4, "Demo items", stream=stream, width=8)
+    for _ in range(4):
+        progress.step()
+    assert stream.getvalue().endswith("\rDemo items [########] 4/4\n")
+
+
+def test_progress_bar_is_silent_in_a_log():
+    stream = io.StringIO()
+    Progress(4, "Demo items", stream=stream).step()
+    assert stream.getvalue() == ""

@@ -1,0 +1,98 @@
+"""The public landing page: what the platform is, its six topics, what is new, how to join."""
+
+from clusterpolisee.topics import TOPICS
+from datetime import datetime
+from datetime import timedelta
+from plone import api
+from plone.app.testing import logout
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+
+import pytest
+import pytz
+
+
+@pytest.fixture
+def content(portal):
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    now = datetime.now(pytz.timezone("Europe/Bucharest"))
+    published = api.content.create(
+        container=portal,
+        type="Document",
+        id="vouchers",
+        title="Cluster innovation vouchers",
+        description="Small vouchers for cluster SMEs.",
+    )
+    api.content.transition(published, "publish")
+    api.content.create(
+        container=portal, type="Document", id="draft", title="Unfinished assessment draft"
+    )
+    event = api.content.create(
+        container=portal,
+        type="Event",
+        id="conference",
+        title="European Cluster Conference",
+        start=now + timedelta(days=10),
+        end=now + timedelta(days=10, hours=8),
+        location="Brussels",
+    )
+    api.content.transition(event, "publish")
+    past = api.content.create(
+        container=portal,
+        type="Event",
+        id="past",
+        title="Last year's kick-off meeting",
+        start=now - timedelta(days=300),
+        end=now - timedelta(days=300, hours=-2),
+    )
+    api.content.transition(past, "publish")
+    setRoles(portal, TEST_USER_ID, ["Member"])
+
+
+def render(portal):
+    return portal.restrictedTraverse("@@platform-home")()
+
+
+def titles(brains):
+    return [brain.Title for brain in brains]
+
+
+def test_shows_platform_and_six_topics(portal, content):
+    html = render(portal)
+    assert "Smarter cluster policies for South East Europe" in html
+    for _key, title, _help in TOPICS:
+        assert title.default.replace("&", "&amp;") in html
+
+
+def test_lists_published_items_and_upcoming_events_only(portal, content):
+    logout()
+    view = portal.restrictedTraverse("@@platform-home")
+    assert titles(view.latest_items()) == ["Cluster innovation vouchers"]
+    assert titles(view.upcoming_events()) == ["European Cluster Conference"]
+    html = view()
+    assert "Brussels" in html
+    assert "Unfinished assessment draft" not in html
+
+
+def test_managers_do_not_see_drafts_on_the_public_landing(portal, content):
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    view = portal.restrictedTraverse("@@platform-home")
+    assert "Unfinished assessment draft" not in titles(view.latest_items())
+
+
+def test_anonymous_gets_login_link_and_coordinator_address(portal, content):
+    logout()
+    html = render(portal)
+    assert "mailto:coordinator@clusterpolisee.eu" in html
+    assert f"{portal.absolute_url()}/login" in html
+
+
+def test_empty_site_says_so(portal):
+    html = render(portal)
+    assert "Nothing has been published yet." in html
+    assert "No events are planned yet." in html
+
+
+def test_settings_change_the_page(portal):
+    api.portal.set_registry_record("clusterpolisee.tagline", "Learning from each other")
+    assert "Learning from each other" in render(portal)
