@@ -52,6 +52,13 @@ lint: $(VENV)/bin/python ## Check the code with ruff
 	$(VENV)/bin/ruff check src tests scripts setup.py
 	$(VENV)/bin/ruff format --check src tests scripts setup.py
 
+.PHONY: i18n
+i18n: install ## Rebuild the gettext template from code and templates, and sync every catalog
+	cd src/clusterpolisee && ../../bin/i18ndude rebuild-pot --pot locales/clusterpolisee.pot --create clusterpolisee .
+	for po in src/clusterpolisee/locales/*/LC_MESSAGES/clusterpolisee.po; do \
+		[ -f "$$po" ] && bin/i18ndude sync --pot src/clusterpolisee/locales/clusterpolisee.pot "$$po"; \
+	done; true
+
 .PHONY: clean
 clean: ## Remove what buildout installed (keeps the data in instance/var)
 	rm -rf $(VENV) bin develop-eggs eggs instance/zope .installed.cfg .mr.developer.cfg
