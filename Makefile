@@ -18,6 +18,7 @@ help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 $(VENV)/bin/python:
+	@PYTHON=$(PYTHON) bash scripts/system-packages.sh
 	$(PYTHON) -m venv $(VENV)
 
 $(BUILDOUT): $(VENV)/bin/python requirements.txt
@@ -26,7 +27,7 @@ $(BUILDOUT): $(VENV)/bin/python requirements.txt
 
 .PHONY: system-packages
 system-packages: ## Install the Debian packages the tests need (Chromium, gettext) when missing
-	@bash scripts/system-packages.sh
+	@PYTHON=$(PYTHON) bash scripts/system-packages.sh test
 
 .PHONY: install
 install: $(BUILDOUT) ## Install the platform with buildout (every version pinned)

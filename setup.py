@@ -1,9 +1,9 @@
 """Installer for the clusterpolisee package."""
 
 from pathlib import Path
-
 from setuptools import find_packages
 from setuptools import setup
+
 
 long_description = "\n\n".join(
     Path(name).read_text(encoding="utf-8") for name in ("README.rst", "CHANGES.rst")

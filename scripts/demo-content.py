@@ -4,7 +4,6 @@ Run inside Zope: ``bin/instance run scripts/demo-content.py --items 20000 [--sit
 """
 
 from clusterpolisee.demo.site import ensure_site
-
 import argparse
 import os
 import sys

@@ -5,7 +5,6 @@ The admin password comes from the ADMIN_PASSWORD environment variable (default "
 """
 
 from clusterpolisee.demo.site import ensure_site
-
 import argparse
 import os
 import sys

@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Install the Debian packages the tests need when they are missing: Chromium and its driver for
-# the browser tests, gettext for checking the translation catalogs.
+# Install the Debian packages the platform needs when they are missing.
+#   system-packages.sh          what `make install` needs (Python's venv module)
+#   system-packages.sh test     and what the tests need (Chromium for the browser tests,
+#                               gettext's msgfmt for the catalogs)
 set -euo pipefail
+python=${PYTHON:-python3.11}
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
+"$python" -c "import venv, ensurepip" >/dev/null 2>&1 || missing+=(python3-venv)
+if [ "${1:-}" = "test" ]; then
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"

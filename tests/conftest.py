@@ -4,7 +4,6 @@ from clusterpolisee.testing import FUNCTIONAL_TESTING
 from clusterpolisee.testing import INTEGRATION_TESTING
 from pathlib import Path
 from zope.pytestlayer import fixture
-
 import os
 import pytest
 import shutil

@@ -2,6 +2,7 @@
 
 from zope.i18nmessageid import MessageFactory
 
+
 PACKAGE_NAME = "clusterpolisee"
 
 _ = MessageFactory(PACKAGE_NAME)

@@ -6,7 +6,10 @@ from clusterpolisee import _
 TOPICS = (
     (
         "international-cooperation",
-        _("topic_international_cooperation", default="International cluster cooperation and networking"),
+        _(
+            "topic_international_cooperation",
+            default="International cluster cooperation and networking",
+        ),
         _(
             "topic_international_cooperation_help",
             default="Transnational links between clusters, cluster organisations and policy makers.",

@@ -7,7 +7,6 @@ from clusterpolisee.demo.loader import Progress
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
-
 import io
 import pytest
 
@@ -95,3 +94,16 @@ def test_progress_bar_is_silent_in_a_log():
     stream = io.StringIO()
     Progress(4, "Demo items", stream=stream).step()
     assert stream.getvalue() == ""
+
+
+def test_latest_published_are_practices_newest_first(manager):
+    load_demo(manager)
+    latest = api.content.find(
+        context=manager,
+        review_state="published",
+        portal_type="Document",
+        sort_on="effective",
+        sort_order="descending",
+        sort_limit=3,
+    )[:3]
+    assert [brain.Title for brain in latest] == [title for _t, title, *_ in data.PRACTICES[:3]]

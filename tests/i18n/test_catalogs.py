@@ -1,7 +1,6 @@
 """The gettext template is in step with the code (the language catalogs come with issue 7)."""
 
 from pathlib import Path
-
 import clusterpolisee
 import re
 import subprocess

@@ -7,7 +7,6 @@ from plone import api
 from plone.app.testing import logout
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
-
 import pytest
 import pytz
 

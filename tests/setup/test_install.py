@@ -9,7 +9,6 @@ from plone.base.utils import get_installer
 from plone.browserlayer.utils import registered_layers
 from plone.registry.interfaces import IRegistry
 from zope.component import getUtility
-
 import pytest
 
 

@@ -125,12 +125,24 @@ INSTITUTIONS = (
 
 # The working groups, one per central topic: (topic id, title, lead institution).
 WORKING_GROUPS = (
-    ("international-cooperation", "WG1 International cluster cooperation", "Croatian Chamber of Economy"),
+    (
+        "international-cooperation",
+        "WG1 International cluster cooperation",
+        "Croatian Chamber of Economy",
+    ),
     ("financial-framework", "WG2 Financial framework", "Development Agency of Serbia"),
-    ("sustainability", "WG3 Sustainable cluster development", "Styrian Business Promotion Agency (SFG)"),
+    (
+        "sustainability",
+        "WG3 Sustainable cluster development",
+        "Styrian Business Promotion Agency (SFG)",
+    ),
     ("innovation-rd", "WG4 Innovation and R&D", "Thessaloniki Technology Park"),
     ("skills-jobs", "WG5 Skills and jobs", "Centru Regional Development Agency"),
-    ("specialisation", "WG6 Regional specialisation", "North-East Regional Development Agency (ADR Nord-Est)"),
+    (
+        "specialisation",
+        "WG6 Regional specialisation",
+        "North-East Regional Development Agency (ADR Nord-Est)",
+    ),
 )
 
 # (topic id, title, country, region, summary)

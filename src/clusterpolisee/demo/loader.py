@@ -2,14 +2,13 @@
 
 from clusterpolisee.demo import data
 from clusterpolisee.topics import TOPICS
+from DateTime import DateTime
 from datetime import datetime
 from datetime import timedelta
 from plone import api
 from plone.app.event.base import default_timezone
 from plone.app.textfield.value import RichTextValue
-
 from zope.container.interfaces import INameChooser
-
 import itertools
 import sys
 import transaction
@@ -86,12 +85,16 @@ def _ensure_section(portal, section_id, title, description, public):
     return folder
 
 
-def _create(container, type_, title, publish=True, **fields):
+def _create(container, type_, title, publish=True, published_days_ago=None, **fields):
     # Choose the id up front: renaming after creation costs a reindex per object.
     content_id = INameChooser(container).chooseName(title, container)
     obj = api.content.create(container=container, type=type_, id=content_id, title=title, **fields)
     if publish:
         _publish(obj)
+        if published_days_ago is not None:
+            # Spread publication dates so "latest" listings look like a platform in use.
+            obj.setEffectiveDate(DateTime() - published_days_ago)
+            obj.reindexObject(idxs=["effective", "effectiveRange"])
     return obj
 
 
@@ -113,13 +116,16 @@ def load_demo(portal, items=0, commit_every=500, stream=None):
 
 def _load_dataset(sections):
     created = 0
-    for title, kind, country, region, website, description in data.INSTITUTIONS:
+    for number, (title, kind, country, region, website, description) in enumerate(
+        data.INSTITUTIONS
+    ):
         _create(
             sections["institutions"],
             "Document",
             title,
             description=description,
             subject=(kind, country),
+            published_days_ago=400 + number,
             text=_rich(f"{kind} in {region}, {country}. Website: {website}"),
         )
         created += 1
@@ -132,7 +138,7 @@ def _load_dataset(sections):
             description=f"{TOPIC_TITLES[topic_id]}. Led by {lead}.",
         )
         created += 1
-    for topic_id, title, country, region, summary in data.PRACTICES:
+    for number, (topic_id, title, country, region, summary) in enumerate(data.PRACTICES):
         _create(
             sections["repository"],
             "Document",
@@ -140,6 +146,7 @@ def _load_dataset(sections):
             description=summary,
             subject=(TOPIC_TITLES[topic_id], country, region),
             text=_rich(summary),
+            published_days_ago=3 + 11 * number,
         )
         created += 1
     zone = default_timezone(sections["events"], as_tzinfo=True)

@@ -6,7 +6,6 @@ from plone.base.utils import get_installer
 from Products.CMFPlone.factory import addPloneSite
 from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
-
 import transaction
 
 
@@ -57,7 +56,7 @@ def ensure_site(app, site_id="Plone", admin_password=None, demo=True, items=0, s
         get_installer(site).install_product("clusterpolisee")
         transaction.commit()
     setSite(site)
-    if created and demo or items:
+    if (created and demo) or items:
         load_demo(site, items=items, stream=stream)
         transaction.commit()
     return site, created
