@@ -43,8 +43,12 @@ start: install ## Install, create the site with demo content if it is new, and s
 demo: install ## Add ITEMS generated practices to the site (default 1000), for benchmarks
 	bin/instance run scripts/demo-content.py --items $(ITEMS)
 
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
 .PHONY: test
-test: install system-packages ## Run every test: unit, integration, functional and browser
+test: install system-packages node_modules/axe-core/axe.min.js ## Run every test: unit, integration, functional and browser
 	bin/pytest
 
 .PHONY: lint

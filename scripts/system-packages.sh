@@ -2,7 +2,7 @@
 # Install the Debian packages the platform needs when they are missing.
 #   system-packages.sh          what `make install` needs (Python's venv module)
 #   system-packages.sh test     and what the tests need (Chromium for the browser tests,
-#                               gettext's msgfmt for the catalogs)
+#                               gettext's msgfmt for the catalogs, npm for axe-core)
 set -euo pipefail
 python=${PYTHON:-python3.11}
 missing=()
@@ -10,6 +10,7 @@ missing=()
 if [ "${1:-}" = "test" ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 sudo=""

@@ -56,6 +56,13 @@ class TestInstall:
         actions = {action.getAction(self.portal)["id"] for action in controlpanel.listActions()}
         assert PACKAGE in actions
 
+    def test_stylesheet_bundle_registered(self):
+        registry = getUtility(IRegistry)
+        assert registry["plone.bundles/clusterpolisee.enabled"] is True
+        assert registry["plone.bundles/clusterpolisee.csscompilation"] == (
+            "++plone++clusterpolisee/platform.css"
+        )
+
     def test_site_shows_the_landing_page(self):
         assert self.portal.getLayout() == "platform-home"
 
@@ -79,6 +86,9 @@ class TestUninstall:
         assert "clusterpolisee.tagline" not in registry.records
         with pytest.raises(KeyError):
             registry.forInterface(IPlatformSettings, prefix=PACKAGE)
+
+    def test_stylesheet_bundle_removed(self):
+        assert "plone.bundles/clusterpolisee.enabled" not in getUtility(IRegistry).records
 
     def test_controlpanel_configlet_removed(self):
         controlpanel = api.portal.get_tool("portal_controlpanel")
