@@ -33,14 +33,21 @@ system-packages: ## Install the Debian packages the tests need (Chromium, gettex
 install: $(BUILDOUT) ## Install the platform with buildout (every version pinned)
 	$(BUILDOUT) $(BUILDOUT_ARGS)
 
+# Buildout runs again only when its configuration changed, or the address to listen on.
+CONFIG_FILES := buildout.cfg versions.cfg versions-plone.cfg setup.py requirements.txt
+instance/zope/etc/wsgi.ini: $(BUILDOUT) $(CONFIG_FILES)
+	$(BUILDOUT) $(BUILDOUT_ARGS)
+	touch $@
+
 .PHONY: start
-start: install ## Install, create the site with demo content if it is new, and serve it
+start: instance/zope/etc/wsgi.ini ## Install, create the site with demo content if it is new, and serve it
+	@grep -qx "fast-listen = $(HOST):$(PORT)" $< || $(BUILDOUT) $(BUILDOUT_ARGS)
 	bin/instance run scripts/setup-site.py
 	@echo "Serving http://localhost:$(PORT)/$(SITE_ID) (admin login: admin)"
-	bin/instance fg
+	bin/instance console
 
 .PHONY: demo
-demo: install ## Add ITEMS generated practices to the site (default 1000), for benchmarks
+demo: instance/zope/etc/wsgi.ini ## Add ITEMS generated practices to the site (default 1000), for benchmarks
 	bin/instance run scripts/demo-content.py --items $(ITEMS)
 
 node_modules/axe-core/axe.min.js: package.json package-lock.json

@@ -4,6 +4,7 @@ from AccessControl.SecurityManagement import newSecurityManager
 from clusterpolisee.demo.loader import load_demo
 from plone.base.utils import get_installer
 from Products.CMFPlone.factory import addPloneSite
+from Products.PluggableAuthService.interfaces.plugins import IUserAdderPlugin
 from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
 import transaction
@@ -22,12 +23,20 @@ def ensure_admin(app, password=None, login="admin"):
     A given ``password`` is set on it; without one, an existing user keeps its password and a
     new one gets "admin".
     """
-    users = app.acl_users
-    if users.getUser(login) is None:
-        users.userFolderAddUser(login, password or "admin", ["Manager"], [])
+    user_folder = app.acl_users
+    user_manager = getattr(user_folder, "users", None)
+    if IUserAdderPlugin.providedBy(user_manager):
+        # Zope's root PluggableAuthService: its user and role manager plugins.
+        if login not in user_manager.listUserIds():
+            user_manager.addUser(login, login, password or "admin")
+            user_folder.roles.assignRoleToPrincipal(login, "Manager")
+        elif password:
+            user_manager.updateUserPassword(login, password)
+    elif user_folder.getUser(login) is None:
+        user_folder.userFolderAddUser(login, password or "admin", ["Manager"], [])
     elif password:
-        users.userFolderEditUser(login, password, ["Manager"], [])
-    return users.getUser(login).__of__(users)
+        user_folder.userFolderEditUser(login, password, ["Manager"], [])
+    return user_folder.getUser(login).__of__(user_folder)
 
 
 def ensure_site(app, site_id="Plone", admin_password=None, demo=True, items=0, stream=None):
