@@ -26,6 +26,14 @@ def content(portal):
     api.content.create(
         container=portal, type="Document", id="draft", title="Unfinished assessment draft"
     )
+    api.content.create(
+        container=portal,
+        type="Event",
+        id="unconfirmed",
+        title="Unconfirmed study visit",
+        start=now + timedelta(days=5),
+        end=now + timedelta(days=5, hours=3),
+    )
     event = api.content.create(
         container=portal,
         type="Event",
@@ -77,6 +85,7 @@ def test_managers_do_not_see_drafts_on_the_public_landing(portal, content):
     setRoles(portal, TEST_USER_ID, ["Manager"])
     view = portal.restrictedTraverse("@@platform-home")
     assert "Unfinished assessment draft" not in titles(view.latest_items())
+    assert titles(view.upcoming_events()) == ["European Cluster Conference"]
 
 
 def test_anonymous_gets_login_link_and_coordinator_address(portal, content):

@@ -34,6 +34,7 @@ class LandingView(BrowserView):
     def upcoming_events(self):
         return self._search(
             portal_type="Event",
+            review_state="published",
             end={"query": DateTime(), "range": "min"},
             sort_on="start",
         )
