@@ -17,64 +17,23 @@ def manager(portal):
     return portal
 
 
+DATASET_SIZE = sum(
+    len(rows)
+    for rows in (
+        data.INSTITUTIONS,
+        data.WORKING_GROUPS,
+        data.PRACTICES,
+        data.ASSESSMENTS,
+        data.PILOT_ACTIONS,
+        data.PUBLICATIONS,
+        data.NETWORKS,
+        data.EVENTS,
+    )
+)
+
+
 def count(portal, **query):
     return len(api.content.find(context=portal, **query))
-
-
-def test_loads_the_dataset(manager):
-    created = load_demo(manager)
-    expected = (
-        len(data.INSTITUTIONS) + len(data.WORKING_GROUPS) + len(data.PRACTICES) + len(data.EVENTS)
-    )
-    assert created == expected
-    assert count(manager["institutions"], portal_type="Document") == len(data.INSTITUTIONS)
-    assert count(manager["events"], portal_type="Event") == len(data.EVENTS)
-    assert count(manager["working-groups"], portal_type="Folder", depth=1) == len(
-        data.WORKING_GROUPS
-    )
-
-
-def test_public_sections_are_published_and_working_groups_private(manager):
-    load_demo(manager)
-    for section in ("repository", "institutions", "events"):
-        assert api.content.get_state(manager[section]) == "published"
-    assert api.content.get_state(manager["working-groups"]) == "private"
-    for group in manager["working-groups"].objectValues():
-        assert api.content.get_state(group) == "private"
-
-
-def test_events_are_upcoming_and_timezone_aware(manager):
-    load_demo(manager)
-    for event in manager["events"].objectValues():
-        assert event.start.tzinfo is not None
-        assert event.end > event.start
-
-
-def test_loading_twice_keeps_the_data(manager):
-    load_demo(manager)
-    assert load_demo(manager) == 0
-    assert count(manager["institutions"], portal_type="Document") == len(data.INSTITUTIONS)
-
-
-def test_generated_items(manager):
-    stream = io.StringIO()
-    created = load_demo(manager, items=30, stream=stream)
-    assert created == 30 + len(data.INSTITUTIONS) + len(data.WORKING_GROUPS) + len(
-        data.PRACTICES
-    ) + len(data.EVENTS)
-    generated = count(manager["repository"], portal_type="Document")
-    assert generated == 30 + len(data.PRACTICES)
-
-
-def test_generated_titles_are_distinct_past_every_combination():
-    combinations = len(data.MEASURES) * len(data.SECTORS) * len(data.REGIONS)
-    titles = [
-        f"{measure} for {sector} in {region}"
-        for measure, sector, _country, region, _topic in generated_titles(combinations + 50)
-    ]
-    assert len(titles) == combinations + 50
-    assert len(set(titles)) == len(titles)
-    assert "(round 2)" in titles[-1]
 
 
 class FakeTerminal(io.StringIO):
@@ -82,28 +41,77 @@ class FakeTerminal(io.StringIO):
         return True
 
 
-def test_progress_bar_draws_on_a_terminal():
-    stream = FakeTerminal()
-    progress = Progress(4, "Demo items", stream=stream, width=8)
-    for _ in range(4):
-        progress.step()
-    assert stream.getvalue().endswith("\rDemo items [########] 4/4\n")
+class TestDemoContent:
+    def test_loads_the_dataset(self, manager):
+        created = load_demo(manager)
+        assert created == DATASET_SIZE
+        assert count(manager["repository"], portal_type="BestPractice") == len(data.PRACTICES)
+        assert count(manager["repository"], portal_type="PolicyAssessment") == len(data.ASSESSMENTS)
+        assert count(manager["repository"], portal_type="PilotAction") == len(data.PILOT_ACTIONS)
+        assert count(manager["repository"], portal_type="Publication") == len(data.PUBLICATIONS)
+        assert count(manager["repository"], portal_type="CooperationNetwork") == len(data.NETWORKS)
+        assert count(manager["institutions"], portal_type="Institution") == len(data.INSTITUTIONS)
+        assert count(manager["events"], portal_type="Event") == len(data.EVENTS)
+        assert count(manager["working-groups"], portal_type="Folder", depth=1) == len(
+            data.WORKING_GROUPS
+        )
 
+    def test_public_sections_are_published_and_working_groups_private(self, manager):
+        load_demo(manager)
+        for section in ("repository", "institutions", "events"):
+            assert api.content.get_state(manager[section]) == "published"
+        assert api.content.get_state(manager["working-groups"]) == "private"
+        for group in manager["working-groups"].objectValues():
+            assert api.content.get_state(group) == "private"
 
-def test_progress_bar_is_silent_in_a_log():
-    stream = io.StringIO()
-    Progress(4, "Demo items", stream=stream).step()
-    assert stream.getvalue() == ""
+    def test_events_are_upcoming_and_timezone_aware(self, manager):
+        load_demo(manager)
+        for event in manager["events"].objectValues():
+            assert event.start.tzinfo is not None
+            assert event.end > event.start
 
+    def test_loading_twice_keeps_the_data(self, manager):
+        load_demo(manager)
+        assert load_demo(manager) == 0
+        assert count(manager["institutions"], portal_type="Institution") == len(data.INSTITUTIONS)
 
-def test_latest_published_are_practices_newest_first(manager):
-    load_demo(manager)
-    latest = api.content.find(
-        context=manager,
-        review_state="published",
-        portal_type="Document",
-        sort_on="effective",
-        sort_order="descending",
-        sort_limit=3,
-    )[:3]
-    assert [brain.Title for brain in latest] == [title for _t, title, *_ in data.PRACTICES[:3]]
+    def test_generated_items(self, manager):
+        stream = io.StringIO()
+        created = load_demo(manager, items=30, stream=stream)
+        assert created == 30 + DATASET_SIZE
+        generated = count(manager["repository"], portal_type="BestPractice")
+        assert generated == 30 + len(data.PRACTICES)
+
+    def test_generated_titles_are_distinct_past_every_combination(self):
+        combinations = len(data.MEASURES) * len(data.SECTORS) * len(data.REGIONS)
+        titles = [
+            f"{measure} for {sector} in {region}"
+            for measure, sector, _country, region, _topic in generated_titles(combinations + 50)
+        ]
+        assert len(titles) == combinations + 50
+        assert len(set(titles)) == len(titles)
+        assert "(round 2)" in titles[-1]
+
+    def test_progress_bar_draws_on_a_terminal(self):
+        stream = FakeTerminal()
+        progress = Progress(4, "Demo items", stream=stream, width=8)
+        for _ in range(4):
+            progress.step()
+        assert stream.getvalue().endswith("\rDemo items [########] 4/4\n")
+
+    def test_progress_bar_is_silent_in_a_log(self):
+        stream = io.StringIO()
+        Progress(4, "Demo items", stream=stream).step()
+        assert stream.getvalue() == ""
+
+    def test_latest_published_are_practices_newest_first(self, manager):
+        load_demo(manager)
+        latest = api.content.find(
+            context=manager,
+            review_state="published",
+            portal_type="BestPractice",
+            sort_on="effective",
+            sort_order="descending",
+            sort_limit=3,
+        )[:3]
+        assert [brain.Title for brain in latest] == [title for _t, title, *_ in data.PRACTICES[:3]]

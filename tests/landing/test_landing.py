@@ -64,43 +64,39 @@ def titles(brains):
     return [brain.Title for brain in brains]
 
 
-def test_shows_platform_and_six_topics(portal, content):
-    html = render(portal)
-    assert "Smarter cluster policies for South East Europe" in html
-    for _key, title, _help in TOPICS:
-        assert title.default.replace("&", "&amp;") in html
+class TestLandingPage:
+    def test_shows_platform_and_six_topics(self, portal, content):
+        html = render(portal)
+        assert "Smarter cluster policies for South East Europe" in html
+        for _key, title, _help in TOPICS:
+            assert title.default.replace("&", "&amp;") in html
 
+    def test_lists_published_items_and_upcoming_events_only(self, portal, content):
+        logout()
+        view = portal.restrictedTraverse("@@platform-home")
+        assert titles(view.latest_items()) == ["Cluster innovation vouchers"]
+        assert titles(view.upcoming_events()) == ["European Cluster Conference"]
+        html = view()
+        assert "Brussels" in html
+        assert "Unfinished assessment draft" not in html
 
-def test_lists_published_items_and_upcoming_events_only(portal, content):
-    logout()
-    view = portal.restrictedTraverse("@@platform-home")
-    assert titles(view.latest_items()) == ["Cluster innovation vouchers"]
-    assert titles(view.upcoming_events()) == ["European Cluster Conference"]
-    html = view()
-    assert "Brussels" in html
-    assert "Unfinished assessment draft" not in html
+    def test_managers_do_not_see_drafts_on_the_public_landing(self, portal, content):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        view = portal.restrictedTraverse("@@platform-home")
+        assert "Unfinished assessment draft" not in titles(view.latest_items())
+        assert titles(view.upcoming_events()) == ["European Cluster Conference"]
 
+    def test_anonymous_gets_login_link_and_coordinator_address(self, portal, content):
+        logout()
+        html = render(portal)
+        assert "mailto:coordinator@clusterpolisee.eu" in html
+        assert f"{portal.absolute_url()}/login" in html
 
-def test_managers_do_not_see_drafts_on_the_public_landing(portal, content):
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    view = portal.restrictedTraverse("@@platform-home")
-    assert "Unfinished assessment draft" not in titles(view.latest_items())
-    assert titles(view.upcoming_events()) == ["European Cluster Conference"]
+    def test_empty_site_says_so(self, portal):
+        html = render(portal)
+        assert "Nothing has been published yet." in html
+        assert "No events are planned yet." in html
 
-
-def test_anonymous_gets_login_link_and_coordinator_address(portal, content):
-    logout()
-    html = render(portal)
-    assert "mailto:coordinator@clusterpolisee.eu" in html
-    assert f"{portal.absolute_url()}/login" in html
-
-
-def test_empty_site_says_so(portal):
-    html = render(portal)
-    assert "Nothing has been published yet." in html
-    assert "No events are planned yet." in html
-
-
-def test_settings_change_the_page(portal):
-    api.portal.set_registry_record("clusterpolisee.tagline", "Learning from each other")
-    assert "Learning from each other" in render(portal)
+    def test_settings_change_the_page(self, portal):
+        api.portal.set_registry_record("clusterpolisee.tagline", "Learning from each other")
+        assert "Learning from each other" in render(portal)

@@ -42,7 +42,11 @@ class TestInstall:
 
     def test_profile_version_is_current(self):
         setup = api.portal.get_tool("portal_setup")
-        assert setup.getLastVersionForProfile(f"{PACKAGE}:default") == ("1000",)
+        profile_id = f"{PACKAGE}:default"
+        assert setup.getLastVersionForProfile(profile_id) == (
+            setup.getVersionForProfile(profile_id),
+        )
+        assert not setup.listUpgrades(profile_id)
         assert setup.listUpgrades(f"{PACKAGE}:default") == []
 
     def test_settings_have_defaults(self):

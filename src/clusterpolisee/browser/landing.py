@@ -22,7 +22,11 @@ class LandingView(BrowserView):
         return registry.forInterface(IPlatformSettings, prefix="clusterpolisee")
 
     def topics(self):
-        return [{"id": key, "title": title, "description": help} for key, title, help in TOPICS]
+        base = f"{self.context.absolute_url()}/@@topic"
+        return [
+            {"id": key, "title": title, "description": help, "url": f"{base}/{key}"}
+            for key, title, help in TOPICS
+        ]
 
     def _search(self, **query):
         # Catalog queries only: the catalog filters what the visitor may not view.
@@ -42,7 +46,15 @@ class LandingView(BrowserView):
     @memoize
     def latest_items(self):
         return self._search(
-            portal_type=["Document", "News Item", "File"],
+            portal_type=[
+                "BestPractice",
+                "PolicyAssessment",
+                "PilotAction",
+                "Publication",
+                "CooperationNetwork",
+                "Document",
+                "News Item",
+            ],
             review_state="published",
             sort_on="effective",
             sort_order="descending",

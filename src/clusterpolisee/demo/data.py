@@ -4,120 +4,120 @@ Names are realistic for the SEE cluster-policy field; the practices and events a
 not records of real programmes.
 """
 
-# (country, NUTS 2 region) pairs of the partner regions.
+# (ISO country code, NUTS 2 region code) of the partner regions.
 REGIONS = (
-    ("Romania", "Nord-Est"),
-    ("Romania", "Centru"),
-    ("Italy", "Veneto"),
-    ("Italy", "Emilia-Romagna"),
-    ("Greece", "Kentriki Makedonia"),
-    ("Bulgaria", "Yugozapaden"),
-    ("Slovenia", "Zahodna Slovenija"),
-    ("Croatia", "Jadranska Hrvatska"),
-    ("Serbia", "Region Vojvodine"),
-    ("Hungary", "Del-Alfold"),
-    ("Slovakia", "Vychodne Slovensko"),
-    ("Austria", "Steiermark"),
+    ("RO", "RO21"),
+    ("RO", "RO12"),
+    ("IT", "ITH3"),
+    ("IT", "ITH5"),
+    ("GR", "EL52"),
+    ("BG", "BG41"),
+    ("SI", "SI04"),
+    ("HR", "HR03"),
+    ("RS", "RS12"),
+    ("HU", "HU33"),
+    ("SK", "SK04"),
+    ("AT", "AT22"),
 )
 
-# (title, kind, country, region, website, description)
+# (title, kind token, country code, region code, website, description)
 INSTITUTIONS = (
     (
         "North-East Regional Development Agency (ADR Nord-Est)",
-        "Regional public authority",
-        "Romania",
-        "Nord-Est",
+        "regional-authority",
+        "RO",
+        "RO21",
         "https://www.adrnordest.ro",
         "Regional development agency in Piatra Neamt; coordinates the platform's working groups and "
         "the North-East regional innovation strategy.",
     ),
     (
         "Centru Regional Development Agency",
-        "Regional public authority",
-        "Romania",
-        "Centru",
+        "regional-authority",
+        "RO",
+        "RO12",
         "https://www.adrcentru.ro",
         "Manages regional operational programmes and supports the cluster initiatives of Alba Iulia, "
         "Brasov and Sibiu.",
     ),
     (
         "Veneto Innovation Agency",
-        "Regional public authority",
-        "Italy",
-        "Veneto",
+        "regional-authority",
+        "IT",
+        "ITH3",
         "https://www.regione.veneto.it",
         "Implements the Veneto regional innovation networks law and its funding calls for clusters.",
     ),
     (
         "Emilia-Romagna Clust-ER Association",
-        "Cluster association",
-        "Italy",
-        "Emilia-Romagna",
+        "cluster-association",
+        "IT",
+        "ITH5",
         "https://www.clust-er.it",
         "Associations of companies, research centres and training bodies in seven strategic value "
         "chains of the region.",
     ),
     (
         "Thessaloniki Technology Park",
-        "R&D or technology-transfer body",
-        "Greece",
-        "Kentriki Makedonia",
+        "rtd-body",
+        "GR",
+        "EL52",
         "https://www.thestep.gr",
         "Technology park hosting the ICT and agri-food cluster initiatives of Central Macedonia.",
     ),
     (
         "Bulgarian Association of Cluster Organisations",
-        "Cluster association",
-        "Bulgaria",
-        "Yugozapaden",
+        "cluster-association",
+        "BG",
+        "BG41",
         "https://www.clusterbulgaria.bg",
         "National network of cluster organisations, advising the ministry on cluster support schemes.",
     ),
     (
         "Slovenian Ministry of the Economy, Tourism and Sport",
-        "National public authority",
-        "Slovenia",
-        "Zahodna Slovenija",
+        "national-authority",
+        "SI",
+        "SI04",
         "https://www.gov.si",
         "Responsible for the strategic research and innovation partnerships (SRIPs) in Slovenia.",
     ),
     (
         "Croatian Chamber of Economy",
-        "Cluster organisation",
-        "Croatia",
-        "Jadranska Hrvatska",
+        "cluster-organisation",
+        "HR",
+        "HR03",
         "https://www.hgk.hr",
         "Hosts the secretariats of the Croatian competitiveness clusters.",
     ),
     (
         "Development Agency of Serbia",
-        "National public authority",
-        "Serbia",
-        "Region Vojvodine",
+        "national-authority",
+        "RS",
+        "RS12",
         "https://ras.gov.rs",
         "Runs the national cluster development programme and its annual grant call.",
     ),
     (
         "University of Szeged, Faculty of Economics",
-        "University",
-        "Hungary",
-        "Del-Alfold",
+        "university",
+        "HU",
+        "HU33",
         "https://www.u-szeged.hu",
         "Research group on regional innovation systems and cluster policy evaluation.",
     ),
     (
         "Kosice IT Valley",
-        "Cluster organisation",
-        "Slovakia",
-        "Vychodne Slovensko",
+        "cluster-organisation",
+        "SK",
+        "SK04",
         "https://www.itvalley.sk",
         "ICT cluster of eastern Slovakia linking companies, universities and the city of Kosice.",
     ),
     (
         "Styrian Business Promotion Agency (SFG)",
-        "Regional public authority",
-        "Austria",
-        "Steiermark",
+        "regional-authority",
+        "AT",
+        "AT22",
         "https://www.sfg.at",
         "Funds the Styrian cluster and network organisations and their internationalisation.",
     ),
@@ -145,68 +145,68 @@ WORKING_GROUPS = (
     ),
 )
 
-# (topic id, title, country, region, summary)
+# (topic id, title, country code, region code, summary)
 PRACTICES = (
     (
         "financial-framework",
         "Cluster innovation vouchers in the North-East region",
-        "Romania",
-        "Nord-Est",
+        "RO",
+        "RO21",
         "Small vouchers of up to EUR 10,000 let cluster SMEs buy testing and design services from "
         "universities; 184 vouchers in three years, two thirds used by first-time innovators.",
     ),
     (
         "international-cooperation",
         "Joint internationalisation missions of Adriatic marine clusters",
-        "Croatia",
-        "Jadranska Hrvatska",
+        "HR",
+        "HR03",
         "Four marine-technology clusters share trade missions and one stand at the major fairs, "
         "halving the cost per company.",
     ),
     (
         "innovation-rd",
         "Open laboratories for agri-food clusters in Central Macedonia",
-        "Greece",
-        "Kentriki Makedonia",
+        "GR",
+        "EL52",
         "Shared pilot lines in the technology park let food processors test new products without "
         "their own equipment.",
     ),
     (
         "skills-jobs",
         "Dual vocational training designed with the automotive cluster",
-        "Romania",
-        "Centru",
+        "RO",
+        "RO12",
         "Cluster companies and three vocational schools co-design curricula; 420 apprentices "
         "trained, 78 per cent hired by member companies.",
     ),
     (
         "specialisation",
         "Entrepreneurial discovery workshops for the Veneto smart specialisation strategy",
-        "Italy",
-        "Veneto",
+        "IT",
+        "ITH3",
         "Regional innovation networks ran 36 workshops to choose the strategy's priority domains.",
     ),
     (
         "sustainability",
         "Circular economy roadmap of the Styrian eco-innovation cluster",
-        "Austria",
-        "Steiermark",
+        "AT",
+        "AT22",
         "Cluster members agreed a roadmap of shared recycling and energy-efficiency projects, "
         "cutting waste to landfill by a fifth.",
     ),
     (
         "financial-framework",
         "Performance-based funding of cluster organisations in Serbia",
-        "Serbia",
-        "Region Vojvodine",
+        "RS",
+        "RS12",
         "Annual grants to cluster organisations depend on member growth, joint projects and "
         "services delivered.",
     ),
     (
         "innovation-rd",
         "Strategic research and innovation partnerships in Slovenia",
-        "Slovenia",
-        "Zahodna Slovenija",
+        "SI",
+        "SI04",
         "Nine partnerships join companies and research bodies around the smart specialisation "
         "priorities, with a national coordination office.",
     ),
@@ -270,4 +270,127 @@ SECTORS = (
     "creative industries",
     "life sciences",
     "marine technology",
+)
+
+# Details of the practices above, in the same order:
+# (policy type, policy-cycle stage, NACE sections, specialisation domains, scores of the
+#  preconditions, costs, risks and adaptation criteria).
+PRACTICE_DETAILS = (
+    (
+        "cluster-development",
+        "implementation",
+        ("C", "M"),
+        ("advanced-manufacturing",),
+        (4, 4, 3, 4),
+    ),
+    ("cluster-leveraging", "implementation", ("C",), ("blue-growth",), (3, 4, 4, 3)),
+    ("cluster-facilitating", "monitoring-evaluation", ("A", "C"), ("agri-food",), (3, 2, 4, 3)),
+    (
+        "cluster-development",
+        "monitoring-evaluation",
+        ("C", "P"),
+        ("advanced-manufacturing",),
+        (3, 3, 4, 4),
+    ),
+    ("cluster-facilitating", "preparation", ("M",), ("digital", "agri-food"), (4, 5, 4, 3)),
+    ("cluster-leveraging", "implementation", ("D", "E"), ("environment", "energy"), (3, 3, 3, 2)),
+    ("cluster-development", "monitoring-evaluation", ("N",), ("public-services",), (4, 4, 3, 4)),
+    (
+        "cluster-facilitating",
+        "implementation",
+        ("C", "J", "M"),
+        ("health", "digital"),
+        (2, 2, 4, 3),
+    ),
+)
+
+# (topic id, title, assessed measure, level, approach, country, region, criteria lines, summary)
+ASSESSMENTS = (
+    (
+        "financial-framework",
+        "Assessment of the Serbian cluster development programme",
+        "Annual grant call for cluster organisations",
+        "national",
+        "qualitative",
+        "RS",
+        "RS12",
+        ("Relevance | 4 | matches the industrial strategy", "Efficiency | 3", "Sustainability | 2"),
+        "Peer assessment of the policy, its funding programme and the Development Agency of Serbia.",
+    ),
+    (
+        "innovation-rd",
+        "Quantitative assessment of Slovenian innovation partnerships",
+        "Strategic research and innovation partnerships",
+        "national",
+        "quantitative",
+        "SI",
+        "SI04",
+        ("Additionality | 4", "Leverage of private funds | 3 | EUR 1.8 per public euro"),
+        "Counterfactual analysis of the partnerships' effect on the R&D spending of member firms.",
+    ),
+)
+
+# (topic id, title, status, regions, indicator lines, milestone lines, summary)
+PILOT_ACTIONS = (
+    (
+        "skills-jobs",
+        "Cross-regional cluster manager academy",
+        "running",
+        ("RO21", "RO12", "EL52"),
+        ("Cluster managers trained | 60 | 41", "Joint projects started | 6"),
+        ("2026-03-01 | First cohort starts", "2027-02-28 | Evaluation report"),
+        "Three partner regions train cluster managers together with a shared curriculum.",
+    ),
+    (
+        "international-cooperation",
+        "Adriatic-Danube cluster matchmaking pilot",
+        "planned",
+        ("HR03", "RS12"),
+        ("Matchmaking meetings | 120",),
+        ("2027-04-15 | Matchmaking event in Novi Sad",),
+        "Transnational matchmaking of cluster SMEs along the Danube corridor.",
+    ),
+)
+
+# (topic id, title, kind, authors, summary)
+PUBLICATIONS = (
+    (
+        "specialisation",
+        "Guidelines for cluster-based smart specialisation",
+        "guideline",
+        ("Elena Popescu", "Marco Bianchi"),
+        "How regions can use their clusters in the entrepreneurial discovery process.",
+    ),
+    (
+        "financial-framework",
+        "Recommendations on financial instruments for clusters",
+        "recommendation",
+        ("Working group 2",),
+        "Recommendations to managing authorities on vouchers, guarantees and co-financing.",
+    ),
+)
+
+# (topic id, title, member institution titles, countries, website, summary)
+NETWORKS = (
+    (
+        "international-cooperation",
+        "Danube cluster policy network",
+        (
+            "North-East Regional Development Agency (ADR Nord-Est)",
+            "Development Agency of Serbia",
+            "Croatian Chamber of Economy",
+            "Styrian Business Promotion Agency (SFG)",
+        ),
+        ("RO", "RS", "HR", "AT"),
+        "https://danube-region.eu",
+        "Policy makers of the Danube region exchanging cluster policy experience.",
+    ),
+)
+
+# Topics and EU initiative of the events above, in the same order.
+EVENT_DETAILS = (
+    (("international-cooperation", "innovation-rd"), "eccp"),
+    (("financial-framework",), None),
+    (("specialisation",), "s3-platform"),
+    (("international-cooperation",), "interreg"),
 )

@@ -1,6 +1,7 @@
 """Load the demo dataset into a site, and optionally thousands of generated items."""
 
 from clusterpolisee.demo import data
+from clusterpolisee.geography import REGION_NAMES
 from clusterpolisee.topics import TOPICS
 from DateTime import DateTime
 from datetime import datetime
@@ -8,13 +9,18 @@ from datetime import timedelta
 from plone import api
 from plone.app.event.base import default_timezone
 from plone.app.textfield.value import RichTextValue
+from z3c.relationfield import RelationValue
+from zope.component import getUtility
 from zope.container.interfaces import INameChooser
+from zope.intid.interfaces import IIntIds
 import itertools
 import sys
 import transaction
 
 
 TOPIC_TITLES = {key: title.default for key, title, _help in TOPICS}
+TOPIC_IDS = [key for key, _title, _help in TOPICS]
+SCORE_FIELDS = ("preconditions_score", "costs_score", "risks_score", "adaptation_score")
 
 SECTIONS = (
     # (id, title, description, public)
@@ -114,21 +120,30 @@ def load_demo(portal, items=0, commit_every=500, stream=None):
     return created
 
 
+def _relation(obj):
+    return RelationValue(getUtility(IIntIds).getId(obj))
+
+
 def _load_dataset(sections):
     created = 0
+    institutions = {}
     for number, (title, kind, country, region, website, description) in enumerate(
         data.INSTITUTIONS
     ):
-        _create(
+        institutions[title] = _create(
             sections["institutions"],
-            "Document",
+            "Institution",
             title,
             description=description,
-            subject=(kind, country),
+            kind=kind,
+            country=country,
+            region=region,
+            website=website,
+            topics=[TOPIC_IDS[number % len(TOPIC_IDS)]],
             published_days_ago=400 + number,
-            text=_rich(f"{kind} in {region}, {country}. Website: {website}"),
         )
         created += 1
+    by_region = {obj.region: obj for obj in institutions.values()}
     for topic_id, title, lead in data.WORKING_GROUPS:
         _create(
             sections["working-groups"],
@@ -138,20 +153,115 @@ def _load_dataset(sections):
             description=f"{TOPIC_TITLES[topic_id]}. Led by {lead}.",
         )
         created += 1
-    for number, (topic_id, title, country, region, summary) in enumerate(data.PRACTICES):
+    practices = []
+    for number, ((topic_id, title, country, region, summary), details) in enumerate(
+        zip(data.PRACTICES, data.PRACTICE_DETAILS, strict=True)
+    ):
+        policy_type, stage, sectors, domains, scores = details
+        institution = by_region.get(region)
+        practices.append(
+            _create(
+                sections["repository"],
+                "BestPractice",
+                title,
+                description=summary,
+                topics=[topic_id],
+                country=country,
+                region=region,
+                governance_level="regional",
+                working_group=topic_id,
+                practice_description=_rich(summary),
+                policy_type=policy_type,
+                policy_cycle_stage=stage,
+                sectors=list(sectors),
+                specialisation_domains=list(domains),
+                implementing_institution=_relation(institution) if institution else None,
+                **dict(zip(SCORE_FIELDS, scores, strict=True)),
+                published_days_ago=3 + 11 * number,
+            )
+        )
+        created += 1
+    assessments = []
+    for number, row in enumerate(data.ASSESSMENTS):
+        topic_id, title, measure, level, approach, country, region, criteria, summary = row
+        agency = by_region.get(region)
+        assessments.append(
+            _create(
+                sections["repository"],
+                "PolicyAssessment",
+                title,
+                description=summary,
+                topics=[topic_id],
+                country=country,
+                region=region,
+                governance_level=level,
+                working_group=topic_id,
+                assessed_measure=measure,
+                measure_level=level,
+                approach=approach,
+                criteria=list(criteria),
+                findings=_rich(summary),
+                implementing_agency=_relation(agency) if agency else None,
+                published_days_ago=20 + 13 * number,
+            )
+        )
+        created += 1
+    for number, (topic_id, title, kind, authors, summary) in enumerate(data.PUBLICATIONS):
         _create(
             sections["repository"],
-            "Document",
+            "Publication",
             title,
             description=summary,
-            subject=(TOPIC_TITLES[topic_id], country, region),
-            text=_rich(summary),
-            published_days_ago=3 + 11 * number,
+            topics=[topic_id],
+            working_group=topic_id,
+            governance_level="transnational",
+            kind=kind,
+            authors=list(authors),
+            abstract=_rich(summary),
+            published_days_ago=8 + 17 * number,
+        )
+        created += 1
+    for number, row in enumerate(data.PILOT_ACTIONS):
+        topic_id, title, status, regions, indicators, milestones, summary = row
+        _create(
+            sections["repository"],
+            "PilotAction",
+            title,
+            description=summary,
+            topics=[topic_id],
+            working_group=topic_id,
+            governance_level="transnational",
+            status=status,
+            regions=list(regions),
+            indicators=list(indicators),
+            milestones=list(milestones),
+            objective=_rich(summary),
+            partner_institutions=[
+                _relation(by_region[code]) for code in regions if code in by_region
+            ],
+            builds_on=[_relation(practices[number]), _relation(assessments[number])],
+            published_days_ago=30 + 7 * number,
+        )
+        created += 1
+    for number, (topic_id, title, members, countries, website, summary) in enumerate(data.NETWORKS):
+        _create(
+            sections["repository"],
+            "CooperationNetwork",
+            title,
+            description=summary,
+            topics=[topic_id],
+            governance_level="transnational",
+            members=[_relation(institutions[member]) for member in members],
+            countries=list(countries),
+            website=website,
+            published_days_ago=60 + number,
         )
         created += 1
     zone = default_timezone(sections["events"], as_tzinfo=True)
     today = datetime.now(zone).replace(hour=9, minute=30, second=0, microsecond=0)
-    for title, days, hours, location, description in data.EVENTS:
+    for (title, days, hours, location, description), (topics, initiative) in zip(
+        data.EVENTS, data.EVENT_DETAILS, strict=True
+    ):
         start = today + timedelta(days=days)
         _create(
             sections["events"],
@@ -161,6 +271,8 @@ def _load_dataset(sections):
             start=start,
             end=start + timedelta(hours=hours),
             location=location,
+            topics=list(topics),
+            eu_initiative=initiative,
         )
         created += 1
     return created
@@ -169,14 +281,13 @@ def _load_dataset(sections):
 def generated_titles(count):
     """``count`` distinct, realistic practice titles with their topic, country and region."""
     combinations = list(itertools.product(data.MEASURES, data.SECTORS, data.REGIONS))
-    topics = list(TOPIC_TITLES.values())
     for number in range(count):
         measure, sector, (country, region) = combinations[number % len(combinations)]
         # Past the distinct combinations, number the rounds so titles stay unique.
         round_number = number // len(combinations) + 1
         if round_number > 1:
             measure = f"{measure} (round {round_number})"
-        yield measure, sector, country, region, topics[number % len(topics)]
+        yield measure, sector, country, region, TOPIC_IDS[number % len(TOPIC_IDS)]
 
 
 def _load_generated(repository, items, commit_every, stream):
@@ -184,19 +295,30 @@ def _load_generated(repository, items, commit_every, stream):
         return 0
     progress = Progress(items, "Demo items", stream=stream)
     created = 0
-    for measure, sector, country, region, topic in generated_titles(items):
-        title = f"{measure} for {sector} companies in {region}"
+    details = itertools.cycle(data.PRACTICE_DETAILS)
+    for measure, sector, country, region, topic_id in generated_titles(items):
+        policy_type, stage, sectors, domains, scores = next(details)
+        title = f"{measure} for {sector} companies in {REGION_NAMES[region]}"
         summary = (
-            f"{measure} supporting the {sector} cluster of {region}, {country}: "
-            f"a practice on {topic.lower()}."
+            f"{measure} supporting the {sector} cluster of {REGION_NAMES[region]}: "
+            f"a practice on {TOPIC_TITLES[topic_id].lower()}."
         )
         _create(
             repository,
-            "Document",
+            "BestPractice",
             title,
             description=summary,
-            subject=(topic, country, region),
-            text=_rich(summary),
+            topics=[topic_id],
+            country=country,
+            region=region,
+            governance_level="regional",
+            working_group=topic_id,
+            practice_description=_rich(summary),
+            policy_type=policy_type,
+            policy_cycle_stage=stage,
+            sectors=list(sectors),
+            specialisation_domains=list(domains),
+            **dict(zip(SCORE_FIELDS, scores, strict=True)),
         )
         created += 1
         progress.step()

@@ -1,0 +1,33 @@
+"""An international cooperation network of institutions."""
+
+from clusterpolisee import _
+from clusterpolisee.content.fields import relation_widget
+from clusterpolisee.content.fields import relations
+from plone.app.textfield import RichText
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+
+
+class ICooperationNetwork(model.Schema):
+    relation_widget("members", "Institution")
+    members = relations(_("Member institutions"))
+    countries = schema.List(
+        title=_("Countries"),
+        description=_("Every country the network spans."),
+        value_type=schema.Choice(vocabulary="clusterpolisee.vocabularies.Countries"),
+        required=False,
+        default=[],
+    )
+    start_date = schema.Date(title=_("Start date"), required=False)
+    website = schema.URI(title=_("Website"), required=False)
+    activities = RichText(title=_("Activities"), required=False)
+
+
+@implementer(ICooperationNetwork)
+class CooperationNetwork(Container):
+    """A cooperation network; files and images added inside it are its attachments."""
+
+    def member_count(self):
+        return len([rel for rel in self.members or () if not rel.isBroken()])

@@ -1,0 +1,125 @@
+"""Catalog indexers for the repository's facets (registered in indexers.zcml).
+
+Each index has a catch-all indexer that raises AttributeError, so that attachments inside an
+item never acquire their container's country or topics and counts stay exact.
+"""
+
+from Acquisition import aq_base
+from clusterpolisee.behaviors.event_details import IEventDetails
+from clusterpolisee.behaviors.repository import IRepositoryItem
+from clusterpolisee.content.best_practice import IBestPractice
+from clusterpolisee.content.institution import IInstitution
+from clusterpolisee.content.pilot_action import IPilotAction
+from clusterpolisee.content.policy_assessment import IPolicyAssessment
+from clusterpolisee.content.publication import IPublication
+from plone.indexer import indexer
+from zope.interface import Interface
+
+
+def _own(obj, name):
+    # Read the object's own attribute, never one acquired from its container.
+    return getattr(aq_base(obj), name, None)
+
+
+def _values(*values):
+    result = []
+    for value in values:
+        if isinstance(value, (list, tuple, set)):
+            result.extend(item for item in value if item)
+        elif value:
+            result.append(value)
+    return sorted(set(result))
+
+
+@indexer(IRepositoryItem)
+def country(obj):
+    return _values(_own(obj, "country"), _own(obj, "countries")) or None
+
+
+@indexer(IRepositoryItem)
+def region(obj):
+    return _values(_own(obj, "region"), _own(obj, "regions")) or None
+
+
+@indexer(IRepositoryItem)
+def governance_level(obj):
+    return _own(obj, "governance_level") or _own(obj, "measure_level")
+
+
+@indexer(IRepositoryItem)
+def working_group(obj):
+    return _own(obj, "working_group")
+
+
+@indexer(IRepositoryItem)
+def policy_cycle_stage(obj):
+    return _own(obj, "policy_cycle_stage")
+
+
+@indexer(IBestPractice)
+def policy_type(obj):
+    return obj.policy_type
+
+
+@indexer(IRepositoryItem)
+def sectors(obj):
+    return _values(_own(obj, "sectors")) or None
+
+
+@indexer(IRepositoryItem)
+def specialisation_domains(obj):
+    return _values(_own(obj, "specialisation_domains")) or None
+
+
+@indexer(IInstitution)
+def institution_kind(obj):
+    return obj.kind
+
+
+@indexer(IPublication)
+def publication_kind(obj):
+    return obj.kind
+
+
+@indexer(IPilotAction)
+def pilot_status(obj):
+    return obj.status
+
+
+@indexer(IPolicyAssessment)
+def assessment_approach(obj):
+    return obj.approach
+
+
+@indexer(IBestPractice)
+def transferability_score(obj):
+    return obj.overall_transferability()
+
+
+@indexer(IEventDetails)
+def eu_initiative(obj):
+    return _own(obj, "eu_initiative")
+
+
+INDEX_NAMES = (
+    "country",
+    "region",
+    "governance_level",
+    "working_group",
+    "policy_cycle_stage",
+    "policy_type",
+    "sectors",
+    "specialisation_domains",
+    "institution_kind",
+    "publication_kind",
+    "pilot_status",
+    "assessment_approach",
+    "transferability_score",
+    "eu_initiative",
+)
+
+
+@indexer(Interface)
+def not_indexed(obj):
+    """Registered under each name of INDEX_NAMES for every other object."""
+    raise AttributeError

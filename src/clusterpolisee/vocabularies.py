@@ -1,0 +1,185 @@
+"""The platform's named vocabularies, registered in vocabularies.zcml and served by @vocabularies.
+
+The six central topics are a collective.taxonomy taxonomy (profiles/default/taxonomies), so that
+they can be translated and extended through the web; everything else is fixed by the domain.
+"""
+
+from clusterpolisee import _
+from clusterpolisee.geography import COUNTRIES
+from clusterpolisee.geography import NUTS2_REGIONS
+from clusterpolisee.topics import TOPICS
+from zope.interface import provider
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+
+TOPICS_VOCABULARY = "collective.taxonomy.topics"
+
+GOVERNANCE_LEVELS = (
+    ("european", _("European")),
+    ("transnational", _("Transnational or cross-border")),
+    ("national", _("National")),
+    ("regional", _("Regional")),
+    ("local", _("Local")),
+)
+
+POLICY_TYPES = (
+    ("cluster-development", _("Cluster development")),
+    ("cluster-leveraging", _("Cluster leveraging")),
+    ("cluster-facilitating", _("Cluster facilitating")),
+)
+
+POLICY_CYCLE_STAGES = (
+    ("preparation", _("Preparation")),
+    ("implementation", _("Implementation")),
+    ("monitoring-evaluation", _("Monitoring and evaluation")),
+)
+
+# The sections of the statistical classification of economic activities, NACE Rev. 2.
+NACE_SECTIONS = (
+    ("A", _("A - Agriculture, forestry and fishing")),
+    ("B", _("B - Mining and quarrying")),
+    ("C", _("C - Manufacturing")),
+    ("D", _("D - Electricity, gas, steam and air conditioning supply")),
+    ("E", _("E - Water supply; sewerage, waste management and remediation activities")),
+    ("F", _("F - Construction")),
+    ("G", _("G - Wholesale and retail trade; repair of motor vehicles and motorcycles")),
+    ("H", _("H - Transportation and storage")),
+    ("I", _("I - Accommodation and food service activities")),
+    ("J", _("J - Information and communication")),
+    ("K", _("K - Financial and insurance activities")),
+    ("L", _("L - Real estate activities")),
+    ("M", _("M - Professional, scientific and technical activities")),
+    ("N", _("N - Administrative and support service activities")),
+    ("O", _("O - Public administration and defence; compulsory social security")),
+    ("P", _("P - Education")),
+    ("Q", _("Q - Human health and social work activities")),
+    ("R", _("R - Arts, entertainment and recreation")),
+    ("S", _("S - Other service activities")),
+    ("T", _("T - Activities of households as employers")),
+    ("U", _("U - Activities of extraterritorial organisations and bodies")),
+)
+
+# Smart-specialisation priority domains, after the S3 Platform's EU priority areas.
+SPECIALISATION_DOMAINS = (
+    ("agri-food", _("Agri-food and bioeconomy")),
+    ("advanced-manufacturing", _("Advanced manufacturing and materials")),
+    ("digital", _("ICT and digital transformation")),
+    ("energy", _("Sustainable energy")),
+    ("health", _("Health and life sciences")),
+    ("mobility", _("Transport, mobility and logistics")),
+    ("blue-growth", _("Blue growth and marine technology")),
+    ("tourism-creative", _("Tourism, culture and creative industries")),
+    ("environment", _("Environment and circular economy")),
+    ("construction", _("Construction and wood")),
+    ("textiles", _("Textiles and fashion")),
+    ("public-services", _("Public sector and social innovation")),
+)
+
+INSTITUTION_KINDS = (
+    ("national-authority", _("National public authority")),
+    ("regional-authority", _("Regional public authority")),
+    ("local-authority", _("Local public authority")),
+    ("cluster-association", _("Cluster association")),
+    ("cluster-organisation", _("Cluster organisation")),
+    ("rtd-body", _("R&D or technology-transfer body")),
+    ("university", _("University")),
+    ("financing-institution", _("Financing institution")),
+    ("international-organisation", _("International organisation")),
+    ("civil-society", _("Civil society organisation")),
+)
+
+# The kinds that count as public authorities, for "cluster policy makers" indicators.
+PUBLIC_AUTHORITY_KINDS = ("national-authority", "regional-authority", "local-authority")
+
+PUBLICATION_KINDS = (
+    ("guideline", _("Guideline")),
+    ("report", _("Report")),
+    ("recommendation", _("Recommendation")),
+    ("deliverable", _("Deliverable")),
+    ("interest-group-paper", _("Interest-group paper")),
+)
+
+PILOT_STATUSES = (
+    ("planned", _("Planned")),
+    ("running", _("Running")),
+    ("completed", _("Completed")),
+    ("evaluated", _("Evaluated")),
+)
+
+ASSESSMENT_APPROACHES = (
+    ("qualitative", _("Qualitative")),
+    ("quantitative", _("Quantitative")),
+)
+
+EU_INITIATIVES = (
+    ("s3-platform", _("S3 Platform")),
+    ("eccp", _("European Cluster Collaboration Platform")),
+    ("interreg", _("Interreg")),
+    ("other", _("Other")),
+)
+
+AUDIENCES = (
+    ("policy-makers", _("Policy makers")),
+    ("cluster-managers", _("Cluster managers")),
+    ("companies", _("Companies")),
+    ("researchers", _("Researchers and academia")),
+    ("public", _("General public")),
+)
+
+# One thematic working group per central topic; the token is the topic id.
+WORKING_GROUP_TITLES = {
+    "international-cooperation": _("WG1 International cluster cooperation"),
+    "financial-framework": _("WG2 Financial framework"),
+    "sustainability": _("WG3 Sustainable cluster development"),
+    "innovation-rd": _("WG4 Innovation and R&D"),
+    "skills-jobs": _("WG5 Skills and jobs"),
+    "specialisation": _("WG6 Regional specialisation"),
+}
+WORKING_GROUPS = tuple((topic_id, WORKING_GROUP_TITLES[topic_id]) for topic_id, _t, _h in TOPICS)
+
+
+def make_vocabulary(items):
+    return SimpleVocabulary([SimpleTerm(value, token=value, title=title) for value, title in items])
+
+
+def _factory(items):
+    vocabulary = make_vocabulary(items)
+
+    @provider(IVocabularyFactory)
+    def factory(context=None):
+        return vocabulary
+
+    return factory
+
+
+Countries = _factory(COUNTRIES)
+GovernanceLevels = _factory(GOVERNANCE_LEVELS)
+PolicyTypes = _factory(POLICY_TYPES)
+PolicyCycleStages = _factory(POLICY_CYCLE_STAGES)
+NaceSections = _factory(NACE_SECTIONS)
+SpecialisationDomains = _factory(SPECIALISATION_DOMAINS)
+InstitutionKinds = _factory(INSTITUTION_KINDS)
+PublicationKinds = _factory(PUBLICATION_KINDS)
+PilotStatuses = _factory(PILOT_STATUSES)
+AssessmentApproaches = _factory(ASSESSMENT_APPROACHES)
+EUInitiatives = _factory(EU_INITIATIVES)
+Audiences = _factory(AUDIENCES)
+WorkingGroups = _factory(WORKING_GROUPS)
+
+
+@provider(IVocabularyFactory)
+def Regions(context=None):
+    """NUTS 2 regions titled with their name and code, for example "Nord-Est (RO21)"."""
+    return SimpleVocabulary(
+        [SimpleTerm(code, token=code, title=f"{name} ({code})") for code, name in NUTS2_REGIONS]
+    )
+
+
+def term_title(vocabulary_factory, value):
+    """The title of ``value`` in a vocabulary, or the value itself when it is not in it."""
+    try:
+        return vocabulary_factory().getTerm(value).title
+    except LookupError:
+        return value
