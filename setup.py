@@ -57,6 +57,7 @@ setup(
             "zope.pytestlayer",
             "playwright",
             "WebTest",
+            "requests",
         ],
     },
     entry_points="""
