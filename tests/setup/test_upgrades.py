@@ -1,0 +1,31 @@
+"""Upgrade steps bring a site made by an earlier version of the profile up to date."""
+
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+
+
+PROFILE = "clusterpolisee:default"
+
+
+class TestUpgradeTo1001:
+    def test_restores_types_indexes_and_taxonomy(self, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        setup = api.portal.get_tool("portal_setup")
+        types = api.portal.get_tool("portal_types")
+        catalog = api.portal.get_tool("portal_catalog")
+        # Back to what version 1000 had: none of the repository's types or indexes.
+        types.manage_delObjects(["BestPractice", "Institution"])
+        catalog.delIndex("country")
+        catalog.delColumn("country")
+        setup.setLastVersionForProfile(PROFILE, "1000")
+        assert [step["dest"] for step in setup.listUpgrades(PROFILE)] == [("1001",)]
+        setup.upgradeProfile(PROFILE)
+        assert setup.getLastVersionForProfile(PROFILE) == ("1001",)
+        assert {"BestPractice", "Institution"} <= set(types.objectIds())
+        assert "country" in catalog.indexes() and "country" in catalog.schema()
+        assert "topics" in catalog.indexes()
+        practice = api.content.create(
+            container=portal, type="BestPractice", title="After the upgrade", country="HU"
+        )
+        assert catalog(country="HU")[0].UID == practice.UID()
