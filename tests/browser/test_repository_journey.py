@@ -45,11 +45,14 @@ class TestRepositoryJourney:
         page.get_by_role("checkbox", name="Cluster and regional specialisation").check()
         editor_body = page.frame_locator("#formfield-form-widgets-practice_description iframe")
         editor_body.locator("body").fill("Companies test new products on shared equipment.")
+        page.locator(".autotoc-nav a", has_text="Origin").click()
+        page.get_by_label("Country").select_option("GR")
         page.get_by_role("button", name="Save").click()
         page.wait_for_load_state()
         assert page.get_by_text("Item created").is_visible()
         assert page.locator("h1").inner_text() == "Shared testing laboratory for food clusters"
         assert page.get_by_role("heading", name="Key facts").is_visible()
+        assert page.locator(".repository-facts-list dd").first.inner_text() == "Greece"
         assert wcag_violations(page) == []
 
         page.get_by_role("link", name="Innovation and R&D driven cluster development").click()
@@ -62,9 +65,7 @@ class TestRepositoryJourney:
         page.get_by_role("link", name="Cluster and regional specialisation").click()
         page.wait_for_load_state()
         assert page.url.endswith("/@@topic/specialisation")
-        practice_link = page.get_by_role(
-            "link", name="Shared testing laboratory for food clusters"
-        )
+        practice_link = page.get_by_role("link", name="Shared testing laboratory for food clusters")
         assert practice_link.is_visible()
         practice_link.click()
         page.wait_for_load_state()

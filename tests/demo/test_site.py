@@ -28,3 +28,13 @@ def test_existing_site_is_kept_without_demo_content(integration, monkeypatch):
     assert not created
     assert site.getPhysicalPath() == integration["portal"].getPhysicalPath()
     assert "institutions" not in site.objectIds()
+
+
+def test_existing_site_gets_pending_upgrades(integration, monkeypatch):
+    monkeypatch.setattr("transaction.commit", lambda: None)
+    setup = integration["portal"].portal_setup
+    setup.setLastVersionForProfile("clusterpolisee:default", "1000")
+    ensure_site(integration["app"], site_id="plone")
+    assert setup.getLastVersionForProfile("clusterpolisee:default") == (
+        setup.getVersionForProfile("clusterpolisee:default"),
+    )

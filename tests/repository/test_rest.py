@@ -101,7 +101,9 @@ class TestRepositoryRest:
         item = api_session.get(url).json()
         assert item["@type"] == portal_type
         assert [topic["token"] for topic in item["topics"]] == payload["topics"]
-        response = api_session.patch(url, json={"title": "Renamed", "country": "RS", "region": "RS12"})
+        response = api_session.patch(
+            url, json={"title": "Renamed", "country": "RS", "region": "RS12"}
+        )
         assert response.status_code == 204, response.text
         item = api_session.get(url).json()
         assert item["title"] == "Renamed"

@@ -28,18 +28,23 @@ class TestRepositoryViews:
         )
         html = render(practice)
         assert "Key facts" in html
-        assert "Romania" in html and "Nord-Est (RO21)" in html
-        assert "Cluster development" in html and "Implementation" in html
+        assert "Romania" in html
+        assert "Nord-Est (RO21)" in html
+        assert "Cluster development" in html
+        assert "Implementation" in html
         assert "EUR 1\u202f840\u202f000" in html
         # Topics link to their topic pages.
         assert f'href="{portal.absolute_url()}/@@topic/financial-framework"' in html
         assert f'href="{portal.absolute_url()}/@@topic/innovation-rd"' in html
         # The related institution, the attachment with its type and size, the chart.
         assert "North-East Regional Development Agency" in html
-        assert "Evaluation report" in html and "PDF" in html and "2.0 KB" in html
+        assert "Evaluation report" in html
+        assert "PDF" in html
+        assert "2.0 KB" in html
         assert 'class="transferability-chart"' in html
         assert 'width="160"' in html  # a 4/5 score on a 200-pixel track
-        assert "Overall transferability score" in html and "4/5" in html
+        assert "Overall transferability score" in html
+        assert "4/5" in html
         assert "184 vouchers in three years." in html
 
     def test_assessment_pilot_publication_network_and_institution_pages(
@@ -84,7 +89,8 @@ class TestRepositoryViews:
             file=NamedBlobFile(b"%PDF-1.4 guide", "application/pdf", "guide.pdf"),
         )
         html = render(publication)
-        assert "Guideline" in html and "Elena Popescu" in html
+        assert "Guideline" in html
+        assert "Elena Popescu" in html
         assert "@@download/file/guide.pdf" in html
         pilot = api.content.create(
             container=repository,
@@ -102,7 +108,8 @@ class TestRepositoryViews:
         html = render(pilot)
         for text in ("Running", "Companies supported", "130 %", "Launch", "Builds on"):
             assert text in html
-        assert "Cluster innovation vouchers" in html and "Voucher design guide" in html
+        assert "Cluster innovation vouchers" in html
+        assert "Voucher design guide" in html
         network = api.content.create(
             container=repository,
             type="CooperationNetwork",
@@ -113,7 +120,8 @@ class TestRepositoryViews:
             website="https://danube.example.org",
         )
         html = render(network)
-        assert "Serbia" in html and "https://danube.example.org" in html
+        assert "Serbia" in html
+        assert "https://danube.example.org" in html
         # The institution page lists what points to it.
         html = render(institution)
         assert "Regional public authority" in html

@@ -318,6 +318,8 @@ def _load_generated(repository, items, commit_every, stream):
             policy_cycle_stage=stage,
             sectors=list(sectors),
             specialisation_domains=list(domains),
+            # The topic also as a stock keyword, so benchmarks can compare with stock Plone.
+            subject=(TOPIC_TITLES[topic_id],),
             **dict(zip(SCORE_FIELDS, scores, strict=True)),
         )
         created += 1

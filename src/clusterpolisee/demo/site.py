@@ -17,6 +17,9 @@ SITE_DESCRIPTION = (
 )
 
 
+PROFILE_ID = "clusterpolisee:default"
+
+
 def ensure_admin(app, password=None, login="admin"):
     """Make sure the Zope root has a Manager ``login``; return the user.
 
@@ -37,6 +40,14 @@ def ensure_admin(app, password=None, login="admin"):
     elif password:
         user_folder.userFolderEditUser(login, password, ["Manager"], [])
     return user_folder.getUser(login).__of__(user_folder)
+
+
+def upgrade_platform(site):
+    """Run the platform's pending upgrade steps, so that a kept site matches the code."""
+    setup = site.portal_setup
+    if setup.listUpgrades(PROFILE_ID):
+        setup.upgradeProfile(PROFILE_ID)
+        transaction.commit()
 
 
 def ensure_site(app, site_id="Plone", admin_password=None, demo=True, items=0, stream=None):
@@ -65,6 +76,8 @@ def ensure_site(app, site_id="Plone", admin_password=None, demo=True, items=0, s
         get_installer(site).install_product("clusterpolisee")
         transaction.commit()
     setSite(site)
+    if not created:
+        upgrade_platform(site)
     if (created and demo) or items:
         load_demo(site, items=items, stream=stream)
         transaction.commit()

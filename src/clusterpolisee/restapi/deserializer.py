@@ -19,9 +19,7 @@ class UnknownValue(ValidationError):
         self.value = value
 
     def doc(self):
-        return _(
-            "'${value}' is not one of the allowed values.", mapping={"value": str(self.value)}
-        )
+        return _("'${value}' is not one of the allowed values.", mapping={"value": str(self.value)})
 
 
 @implementer(IFieldDeserializer)

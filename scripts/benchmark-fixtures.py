@@ -1,0 +1,71 @@
+"""Create the pages the repository benchmark compares (run by scripts/benchmark-repository.py).
+
+Run inside Zope: ``bin/benchmark run scripts/benchmark-fixtures.py``. Creates, published, in the
+"benchmark" folder: a BestPractice with every section filled, and a stock Document whose text
+holds the same paragraphs, so both pages carry the same amount of content.
+"""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from clusterpolisee.demo.site import ensure_admin
+from plone import api
+from plone.app.textfield.value import RichTextValue
+from Testing.makerequest import makerequest
+from zope.component.hooks import setSite
+import os
+import transaction
+
+
+PARAGRAPH = (
+    "<p>Cluster organisations in the region offer their members joint testing, training and "
+    "internationalisation services; the regional development agency co-finances them through "
+    "annual calls evaluated on results.</p>"
+)
+SECTIONS = ("problem", "practice_description", "measures", "results")
+
+
+def rich(paragraphs):
+    return RichTextValue(PARAGRAPH * paragraphs, "text/html", "text/x-html-safe")
+
+
+app = makerequest(app)  # noqa: F821 - provided by "bin/instance run"
+newSecurityManager(None, ensure_admin(app))
+site = app[os.environ.get("SITE_ID", "Plone")]
+setSite(site)
+folder = site.get("benchmark") or api.content.create(
+    container=site, type="Folder", id="benchmark", title="Benchmark"
+)
+for obj_id in ("practice", "document"):
+    if obj_id in folder:
+        api.content.delete(folder[obj_id])
+practice = api.content.create(
+    container=folder,
+    type="BestPractice",
+    id="practice",
+    title="Benchmark practice",
+    description="A practice with every section filled.",
+    topics=["innovation-rd", "specialisation"],
+    country="RO",
+    region="RO21",
+    governance_level="regional",
+    policy_type="cluster-development",
+    policy_cycle_stage="implementation",
+    sectors=["C", "J"],
+    preconditions_score=4,
+    costs_score=3,
+    risks_score=4,
+    adaptation_score=5,
+    **{name: rich(6) for name in SECTIONS},
+)
+document = api.content.create(
+    container=folder,
+    type="Document",
+    id="document",
+    title="Benchmark document",
+    description="A stock page with the same paragraphs.",
+    text=rich(6 * len(SECTIONS)),
+)
+for obj in (folder, practice, document):
+    if api.content.get_state(obj) != "published":
+        api.content.transition(obj, transition="publish")
+transaction.commit()
+print("Benchmark pages ready.")

@@ -1,0 +1,141 @@
+"""Benchmark the repository at scale, beside stock Plone pages in the same run.
+
+    python3 scripts/benchmark-repository.py [--items 20000] [--requests 200]
+
+Fills the benchmark instance (bin/benchmark, its own Data.fs in instance/benchmark-var/) through
+the demo-content command until it holds --items generated practices, starts it, and prints the
+median and 95th percentile of anonymous requests to each page, one after another:
+
+- a BestPractice view against a stock Document view carrying the same paragraphs;
+- a topic page against stock Plone's search page for the same items (by keyword);
+- @search by topic against stock @search by keyword, both REST.
+"""
+
+from pathlib import Path
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+
+ROOT = Path(__file__).resolve().parents[1]
+INSTANCE = ROOT / "bin" / "benchmark"
+TOPIC = "innovation-rd"
+TOPIC_TITLE = "Innovation and R&D driven cluster development"
+
+
+def run(*args):
+    subprocess.run([str(INSTANCE), "run", *args], cwd=ROOT, check=True)
+
+
+def get(url, accept="text/html"):
+    request = urllib.request.Request(url, headers={"Accept": accept})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        body = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"{url}: HTTP {response.status}")
+        return body
+
+
+def wait_for(url, seconds=180):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            get(url)
+            return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.5)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
+
+
+def measure(url, requests, accept="text/html", warmup=20):
+    for _ in range(warmup):
+        get(url, accept)
+    timings = []
+    for _ in range(requests):
+        start = time.perf_counter()
+        get(url, accept)
+        timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    return {
+        "median": statistics.median(timings),
+        "p95": timings[int(0.95 * (len(timings) - 1))],
+        "bytes": len(get(url, accept)),
+    }
+
+
+def generated_count(site_url):
+    body = get(
+        f"{site_url}/@search?portal_type=BestPractice&path=/{SITE_ID}/repository&b_size=1",
+        "application/json",
+    )
+    return json.loads(body)["items_total"]
+
+
+parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+parser.add_argument("--items", type=int, default=20000)
+parser.add_argument("--requests", type=int, default=200)
+parser.add_argument("--address", default=os.environ.get("BENCHMARK_ADDRESS", "127.0.0.1:8089"))
+options = parser.parse_args()
+SITE_ID = os.environ.get("SITE_ID", "Plone")
+site_url = f"http://{options.address}/{SITE_ID}"
+
+# Fill through the demo-content command (it creates the site and the dataset first).
+run("scripts/demo-content.py", "--items", "0")
+server = subprocess.Popen([str(INSTANCE), "console"], cwd=ROOT)
+try:
+    wait_for(site_url)
+    missing = options.items - generated_count(site_url)
+finally:
+    server.terminate()
+    server.wait()
+if missing > 0:
+    started = time.monotonic()
+    run("scripts/demo-content.py", "--items", str(missing))
+    elapsed = time.monotonic() - started
+    print(f"Added {missing} practices in {elapsed:.0f} s ({missing / elapsed:.0f} per second).")
+run("scripts/benchmark-fixtures.py")
+
+server = subprocess.Popen([str(INSTANCE), "console"], cwd=ROOT)
+try:
+    wait_for(site_url)
+    total = json.loads(get(f"{site_url}/@search?b_size=1", "application/json"))["items_total"]
+    on_topic = json.loads(get(f"{site_url}/@search?topics={TOPIC}&b_size=1", "application/json"))
+    keyword = urllib.request.quote(TOPIC_TITLE)
+    rows = [
+        ("BestPractice view", f"{site_url}/benchmark/practice", "text/html"),
+        ("stock Document view, same text", f"{site_url}/benchmark/document", "text/html"),
+        (f"topic page @@topic/{TOPIC}", f"{site_url}/@@topic/{TOPIC}", "text/html"),
+        ("stock search page, same items", f"{site_url}/@@search?Subject={keyword}", "text/html"),
+        ("@search by topic", f"{site_url}/@search?topics={TOPIC}", "application/json"),
+        ("stock @search by keyword", f"{site_url}/@search?Subject={keyword}", "application/json"),
+    ]
+    results = {label: measure(url, options.requests, accept) for label, url, accept in rows}
+finally:
+    server.terminate()
+    server.wait()
+
+print()
+print(
+    f"{total} catalogued items, {options.items} generated practices, "
+    f"{on_topic['items_total']} on topic {TOPIC}; {options.requests} sequential anonymous "
+    "requests per page after 20 to warm up."
+)
+print()
+print(f"{'page':<36} {'median ms':>10} {'p95 ms':>10} {'KB':>8}")
+for label, figures in results.items():
+    print(
+        f"{label:<36} {figures['median']:>10.1f} {figures['p95']:>10.1f} "
+        f"{figures['bytes'] / 1024:>8.1f}"
+    )
+ratio = results["BestPractice view"]["median"] / results["stock Document view, same text"]["median"]
+print()
+print(f"BestPractice view / stock Document view (median): {ratio:.2f}x (target 1.1x or less)")
+topic_p95 = results[f"topic page @@topic/{TOPIC}"]["p95"]
+print(f"Topic page p95: {topic_p95:.0f} ms (target under 150 ms)")
+sys.exit(0)
