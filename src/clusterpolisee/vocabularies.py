@@ -14,8 +14,6 @@ from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
 
-TOPICS_VOCABULARY = "collective.taxonomy.topics"
-
 GOVERNANCE_LEVELS = (
     ("european", _("European")),
     ("transnational", _("Transnational or cross-border")),
@@ -89,9 +87,6 @@ INSTITUTION_KINDS = (
     ("international-organisation", _("International organisation")),
     ("civil-society", _("Civil society organisation")),
 )
-
-# The kinds that count as public authorities, for "cluster policy makers" indicators.
-PUBLIC_AUTHORITY_KINDS = ("national-authority", "regional-authority", "local-authority")
 
 PUBLICATION_KINDS = (
     ("guideline", _("Guideline")),
@@ -175,11 +170,3 @@ def Regions(context=None):
     return SimpleVocabulary(
         [SimpleTerm(code, token=code, title=f"{name} ({code})") for code, name in NUTS2_REGIONS]
     )
-
-
-def term_title(vocabulary_factory, value):
-    """The title of ``value`` in a vocabulary, or the value itself when it is not in it."""
-    try:
-        return vocabulary_factory().getTerm(value).title
-    except LookupError:
-        return value

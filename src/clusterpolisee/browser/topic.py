@@ -73,7 +73,6 @@ class TopicView(BrowserView):
     def counts(self):
         """How many items of each type the visitor may see on this topic (catalog counts only)."""
         catalog = api.portal.get_tool("portal_catalog")
-        search_url = f"{api.portal.get_navigation_root(self.context).absolute_url()}/@@search"
         rows = []
         for portal_type, title in self.type_titles().items():
             count = len(catalog(**self._query(topics=self.topic_id, portal_type=portal_type)))
@@ -84,8 +83,6 @@ class TopicView(BrowserView):
                     "count": count,
                     "url": f"{self.base_url}/{self.topic_id}?"
                     + urlencode({"portal_type": portal_type}),
-                    "search_url": f"{search_url}?"
-                    + urlencode({"topics": self.topic_id, "portal_type": portal_type}),
                 }
             )
         return rows

@@ -9,6 +9,7 @@ def upgrade(context):
     reimport_steps(
         context,
         "rolemap",
+        "plone.app.registry",
         "collective.taxonomy",
         "typeinfo",
         "catalog",
