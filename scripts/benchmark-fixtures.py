@@ -2,7 +2,7 @@
 
 Run inside Zope: ``bin/benchmark run scripts/benchmark-fixtures.py``. Creates, published, in the
 "benchmark" folder: a BestPractice with every section filled, and a stock Document whose text
-holds the same paragraphs, so both pages carry the same amount of content.
+holds the same paragraphs, facts and scores, so both pages carry the same amount of content.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
@@ -56,13 +56,36 @@ practice = api.content.create(
     adaptation_score=5,
     **{name: rich(6) for name in SECTIONS},
 )
+# The stock page carries what the practice page shows: its sections under headings, its key
+# facts and its transferability scores, so both pages are the same size.
+FACTS = (
+    ("Policy type", "Cluster development"),
+    ("Policy-cycle stage", "Implementation"),
+    ("Sectors (NACE Rev. 2)", "C - Manufacturing, J - Information and communication"),
+    ("Country", "Romania"),
+    ("Region", "Nord-Est (RO21)"),
+    ("Governance level", "Regional"),
+)
+SCORES = (("Preconditions", 4), ("Costs", 3), ("Risks", 4), ("Adaptation needs", 5))
+document_html = (
+    "".join(f"<h2>{name.replace('_', ' ').title()}</h2>" + PARAGRAPH * 6 for name in SECTIONS)
+    + "<h2>Key facts</h2><dl>"
+    + "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in FACTS)
+    + "</dl><h2>Transferability</h2><table class='table'><thead><tr><th>Criterion</th>"
+    + "<th>Score</th></tr></thead><tbody>"
+    + "".join(f"<tr><th>{label}</th><td>{score}/5</td></tr>" for label, score in SCORES)
+    + "</tbody></table><p>Overall transferability score: <strong>4/5</strong></p>"
+    + "<p><a href='https://www.adrnordest.ro'>Innovation and R&amp;D driven cluster "
+    + "development</a> <a href='https://www.adrnordest.ro'>Cluster and regional "
+    + "specialisation</a></p>"
+)
 document = api.content.create(
     container=folder,
     type="Document",
     id="document",
     title="Benchmark document",
     description="A stock page with the same paragraphs.",
-    text=rich(6 * len(SECTIONS)),
+    text=RichTextValue(document_html, "text/html", "text/x-html-safe"),
 )
 for obj in (folder, practice, document):
     if api.content.get_state(obj) != "published":

@@ -4,6 +4,7 @@ from Acquisition import aq_inner
 from clusterpolisee import _
 from clusterpolisee.content.best_practice import TRANSFERABILITY_CRITERIA
 from plone import api
+from plone.memoize import ram
 from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
 from zope.component import getUtility
@@ -29,6 +30,29 @@ def human_size(size):
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
         size /= 1024
     return f"{size:.1f} GB"
+
+
+def _texts_cache_key(method, item, names):
+    # The safe-HTML output depends on the text and where it is shown; links resolved by uid may
+    # differ for visitors who cannot see their target, hence anonymous and members apart.
+    return (
+        "/".join(item.getPhysicalPath()),
+        item.modified().micros(),
+        names,
+        api.user.is_anonymous(),
+    )
+
+
+@ram.cache(_texts_cache_key)
+def transformed_texts(item, names):
+    """The safe HTML of an item's rich-text fields, transformed once per modification."""
+    outputs = {}
+    for name in names:
+        value = getattr(item, name, None)
+        output = value.output_relative_to(item) if value else ""
+        if output and output.strip():
+            outputs[name] = output
+    return outputs
 
 
 def navigation_root_url(context):
@@ -118,13 +142,12 @@ class RepositoryItemView(BrowserView):
 
     def sections(self):
         """(heading, HTML) of the rich-text fields that have content."""
-        result = []
-        for name, heading in self.text_sections:
-            value = getattr(self.item, name, None)
-            output = value.output_relative_to(self.item) if value else ""
-            if output and output.strip():
-                result.append({"id": name.replace("_", "-"), "heading": heading, "html": output})
-        return result
+        outputs = transformed_texts(self.item, tuple(name for name, _h in self.text_sections))
+        return [
+            {"id": name.replace("_", "-"), "heading": heading, "html": outputs[name]}
+            for name, heading in self.text_sections
+            if outputs.get(name)
+        ]
 
     def _visible(self, objects):
         # Resolve through the catalog: it only returns what the visitor may view.
@@ -158,6 +181,8 @@ class RepositoryItemView(BrowserView):
 
     @memoize
     def attachments(self):
+        if not self.item.objectCount():
+            return []  # most items have none: spare the catalog query
         catalog = api.portal.get_tool("portal_catalog")
         brains = catalog(
             path={"query": "/".join(self.item.getPhysicalPath()), "depth": 1},

@@ -111,7 +111,12 @@ class TopicView(BrowserView):
     def format_date(self, brain):
         value = brain.effective if brain.effective and brain.effective.year() > 1900 else None
         value = value or brain.created
-        return api.portal.get_localized_time(value, long_format=False)
+        # Localising a date costs a language negotiation; a page shows few distinct days.
+        cache = self.__dict__.setdefault("_formatted_days", {})
+        day = value.Date()
+        if day not in cache:
+            cache[day] = api.portal.get_localized_time(value, long_format=False)
+        return cache[day]
 
     def other_topics(self):
         return [
