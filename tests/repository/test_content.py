@@ -202,3 +202,30 @@ class TestRepositoryTypes:
         brain = api.portal.get_tool("portal_catalog")(UID=pilot.UID())[0]
         assert brain.region == ["EL52", "RO21"]
         assert brain.pilot_status == "running"
+
+
+class TestCollectionCriteria:
+    def test_facets_are_collection_criteria(self, portal, practice, request_):
+        assert api.portal.get_registry_record("plone.app.querystring.field.country.enabled")
+        results = api.content.get_view("querybuilderresults", portal, request_)(
+            query=[
+                {
+                    "i": "country",
+                    "o": "plone.app.querystring.operation.selection.any",
+                    "v": ["RO"],
+                },
+                {
+                    "i": "topics",
+                    "o": "plone.app.querystring.operation.selection.any",
+                    "v": ["innovation-rd"],
+                },
+                {
+                    "i": "portal_type",
+                    "o": "plone.app.querystring.operation.selection.any",
+                    "v": ["BestPractice"],
+                },
+            ],
+            batch=False,
+            brains=True,
+        )
+        assert [brain.UID for brain in results] == [practice.UID()]
