@@ -1,6 +1,7 @@
 """Load the demo dataset into a site, and optionally thousands of generated items."""
 
 from clusterpolisee.demo import data
+from clusterpolisee.geography import region_country
 from clusterpolisee.geography import REGION_NAMES
 from clusterpolisee.topics import TOPICS
 from DateTime import DateTime
@@ -124,6 +125,29 @@ def _relation(obj):
     return RelationValue(getUtility(IIntIds).getId(obj))
 
 
+def _create_practice(container, title, summary, topic_id, region, details, **fields):
+    """A best practice of a region, with its details: a row of ``data.PRACTICE_DETAILS``."""
+    policy_type, stage, sectors, domains, scores = details
+    return _create(
+        container,
+        "BestPractice",
+        title,
+        description=summary,
+        topics=[topic_id],
+        country=region_country(region),
+        region=region,
+        governance_level="regional",
+        working_group=topic_id,
+        practice_description=_rich(summary),
+        policy_type=policy_type,
+        policy_cycle_stage=stage,
+        sectors=list(sectors),
+        specialisation_domains=list(domains),
+        **dict(zip(SCORE_FIELDS, scores, strict=True)),
+        **fields,
+    )
+
+
 def _load_dataset(sections):
     created = 0
     institutions = {}
@@ -154,29 +178,19 @@ def _load_dataset(sections):
         )
         created += 1
     practices = []
-    for number, ((topic_id, title, country, region, summary), details) in enumerate(
+    for number, ((topic_id, title, _country, region, summary), details) in enumerate(
         zip(data.PRACTICES, data.PRACTICE_DETAILS, strict=True)
     ):
-        policy_type, stage, sectors, domains, scores = details
         institution = by_region.get(region)
         practices.append(
-            _create(
+            _create_practice(
                 sections["repository"],
-                "BestPractice",
                 title,
-                description=summary,
-                topics=[topic_id],
-                country=country,
-                region=region,
-                governance_level="regional",
-                working_group=topic_id,
-                practice_description=_rich(summary),
-                policy_type=policy_type,
-                policy_cycle_stage=stage,
-                sectors=list(sectors),
-                specialisation_domains=list(domains),
+                summary,
+                topic_id,
+                region,
+                details,
                 implementing_institution=_relation(institution) if institution else None,
-                **dict(zip(SCORE_FIELDS, scores, strict=True)),
                 published_days_ago=3 + 11 * number,
             )
         )
@@ -296,31 +310,21 @@ def _load_generated(repository, items, commit_every, stream):
     progress = Progress(items, "Demo items", stream=stream)
     created = 0
     details = itertools.cycle(data.PRACTICE_DETAILS)
-    for measure, sector, country, region, topic_id in generated_titles(items):
-        policy_type, stage, sectors, domains, scores = next(details)
+    for measure, sector, _country, region, topic_id in generated_titles(items):
         title = f"{measure} for {sector} companies in {REGION_NAMES[region]}"
         summary = (
             f"{measure} supporting the {sector} cluster of {REGION_NAMES[region]}: "
             f"a practice on {TOPIC_TITLES[topic_id].lower()}."
         )
-        _create(
+        _create_practice(
             repository,
-            "BestPractice",
             title,
-            description=summary,
-            topics=[topic_id],
-            country=country,
-            region=region,
-            governance_level="regional",
-            working_group=topic_id,
-            practice_description=_rich(summary),
-            policy_type=policy_type,
-            policy_cycle_stage=stage,
-            sectors=list(sectors),
-            specialisation_domains=list(domains),
+            summary,
+            topic_id,
+            region,
+            next(details),
             # The topic also as a stock keyword, so benchmarks can compare with stock Plone.
             subject=(TOPIC_TITLES[topic_id],),
-            **dict(zip(SCORE_FIELDS, scores, strict=True)),
         )
         created += 1
         progress.step()
