@@ -1,5 +1,6 @@
 """Install and uninstall handlers of the clusterpolisee profiles."""
 
+from clusterpolisee.security import ensure_tier_groups
 from plone import api
 from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
@@ -25,7 +26,8 @@ def landing_roots(portal):
 
 
 def post_install(context):
-    """Show the public landing page on the site and on every language root folder."""
+    """Create the tier groups; show the landing page on the site and every language root."""
+    ensure_tier_groups()
     portal = api.portal.get()
     for root in landing_roots(portal):
         root.setLayout(LANDING_VIEW)

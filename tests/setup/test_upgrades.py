@@ -19,9 +19,9 @@ class TestUpgradeTo1001:
         catalog.delIndex("country")
         catalog.delColumn("country")
         setup.setLastVersionForProfile(PROFILE, "1000")
-        assert [step["dest"] for step in setup.listUpgrades(PROFILE)] == [("1001",)]
+        assert [step["dest"] for step in setup.listUpgrades(PROFILE)] == [("1001",), ("1002",)]
         setup.upgradeProfile(PROFILE)
-        assert setup.getLastVersionForProfile(PROFILE) == ("1001",)
+        assert setup.getLastVersionForProfile(PROFILE) == (setup.getVersionForProfile(PROFILE),)
         assert {"BestPractice", "Institution"} <= set(types.objectIds())
         assert "country" in catalog.indexes()
         assert "country" in catalog.schema()
@@ -30,3 +30,19 @@ class TestUpgradeTo1001:
             container=portal, type="BestPractice", title="After the upgrade", country="HU"
         )
         assert practice.UID() == catalog(country="HU")[0].UID
+
+
+class TestUpgradeTo1002:
+    def test_adds_workflows_policies_and_tier_groups(self, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        setup = api.portal.get_tool("portal_setup")
+        workflows = api.portal.get_tool("portal_workflow")
+        policies = api.portal.get_tool("portal_placeful_workflow")
+        workflows.manage_delObjects(["clusterpolisee_public_workflow"])
+        policies.manage_delObjects(["clusterpolisee_public"])
+        api.group.delete(groupname="stc")
+        setup.setLastVersionForProfile(PROFILE, "1001")
+        setup.upgradeProfile(PROFILE)
+        assert "clusterpolisee_public_workflow" in workflows.objectIds()
+        assert "clusterpolisee_public" in policies.objectIds()
+        assert "STCMember" in api.group.get_roles(groupname="stc")

@@ -1,0 +1,52 @@
+"""The platform's security levels: tier groups and the placeful workflow policies of sections."""
+
+from clusterpolisee import _
+from plone import api
+from Products.CMFPlacefulWorkflow.PlacefulWorkflowTool import WorkflowPolicyConfig_id
+
+
+WORKSPACE_POLICY = "clusterpolisee_workspace"
+PUBLIC_POLICY = "clusterpolisee_public"
+MEMBERS_POLICY = "clusterpolisee_members"
+
+# (group id, title, global roles). Approval of a member puts them in one of these groups.
+# Partner members get no ApprovedMember role: they see only what they are invited to.
+TIER_GROUPS = (
+    ("full-members", _("Full members"), ("FullMember", "ApprovedMember")),
+    ("associated-members", _("Associated members"), ("AssociatedMember", "ApprovedMember")),
+    ("partner-members", _("Partner members"), ("PartnerMember",)),
+    ("stc", _("Scientific and Technical Committee"), ("STCMember", "ApprovedMember")),
+    ("coordinators", _("Platform coordinators"), ("Coordinator", "ApprovedMember")),
+    ("translators", _("Translators"), ("Translator", "ApprovedMember")),
+)
+
+
+def ensure_tier_groups():
+    """Create the tier groups with their roles; keep existing ones and their members."""
+    for group_id, title, roles in TIER_GROUPS:
+        group = api.group.get(groupname=group_id)
+        if group is None:
+            group = api.group.create(groupname=group_id, title=title.default)
+        api.group.grant_roles(group=group, roles=list(roles))
+
+
+def assign_policy(folder, policy_id, inside=True):
+    """Bind a placeful workflow policy to a folder (when ``inside``) and everything below it.
+
+    The permissions of what the folder already holds follow the new workflows at once.
+    """
+    if WorkflowPolicyConfig_id not in folder.objectIds():
+        folder.manage_addProduct["CMFPlacefulWorkflow"].manage_addWorkflowPolicyConfig()
+    config = getattr(folder, WorkflowPolicyConfig_id)
+    config.setPolicyIn(policy_id if inside else "")
+    config.setPolicyBelow(policy_id)
+    workflow_tool = api.portal.get_tool("portal_workflow")
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(path="/".join(folder.getPhysicalPath())):
+        obj = brain._unrestrictedGetObject()
+        for workflow in workflow_tool.getWorkflowsFor(obj):
+            if workflow.getInfoFor(obj, "review_state", None) not in workflow.states:
+                # A state the new workflow lacks: start again from its initial state.
+                workflow.notifyCreated(obj)
+            workflow.updateRoleMappingsFor(obj)
+        obj.reindexObject(idxs=["allowedRolesAndUsers", "review_state"])
