@@ -30,15 +30,16 @@ def ensure_tier_groups():
         api.group.grant_roles(group=group, roles=list(roles))
 
 
-def assign_policy(folder, policy_id, inside=True):
-    """Bind a placeful workflow policy to a folder (when ``inside``) and everything below it.
+def assign_policy(folder, policy_id, policy_in=None):
+    """Bind a placeful workflow policy to everything below a folder, and ``policy_in`` (by
+    default the same) to the folder itself.
 
     The permissions of what the folder already holds follow the new workflows at once.
     """
     if WorkflowPolicyConfig_id not in folder.objectIds():
         folder.manage_addProduct["CMFPlacefulWorkflow"].manage_addWorkflowPolicyConfig()
     config = getattr(folder, WorkflowPolicyConfig_id)
-    config.setPolicyIn(policy_id if inside else "")
+    config.setPolicyIn(policy_in or policy_id)
     config.setPolicyBelow(policy_id)
     workflow_tool = api.portal.get_tool("portal_workflow")
     catalog = api.portal.get_tool("portal_catalog")

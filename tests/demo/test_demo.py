@@ -56,17 +56,28 @@ class TestDemoContent:
             data.WORKING_GROUPS
         )
 
-    def test_public_sections_are_published_and_working_groups_private(self, manager):
+    def test_sections_follow_their_security_level(self, manager):
         load_demo(manager)
+        workflow_tool = api.portal.get_tool("portal_workflow")
         for section in ("repository", "institutions", "events"):
             assert api.content.get_state(manager[section]) == "published"
-        assert api.content.get_state(manager["working-groups"]) == "private"
-        for group in manager["working-groups"].objectValues():
-            assert api.content.get_state(group) == "private"
+            assert workflow_tool.getChainFor(manager[section]) == (
+                "clusterpolisee_public_workflow",
+            )
+        for section in ("members-area", "working-groups"):
+            assert api.content.get_state(manager[section]) == "internal"
+        groups = manager["working-groups"].contentValues()
+        assert len(groups) == len(data.WORKING_GROUPS)
+        for group in groups:
+            assert workflow_tool.getChainFor(group) == ("clusterpolisee_workspace_workflow",)
+            assert api.content.get_state(group) == "draft"
+        practice = manager["repository"].contentValues()[0]
+        assert workflow_tool.getChainFor(practice) == ("clusterpolisee_public_workflow",)
+        assert api.content.get_state(practice) == "published"
 
     def test_events_are_upcoming_and_timezone_aware(self, manager):
         load_demo(manager)
-        for event in manager["events"].objectValues():
+        for event in manager["events"].contentValues():
             assert event.start.tzinfo is not None
             assert event.end > event.start
 

@@ -198,7 +198,7 @@ class TestTopicPages:
 
     def test_anonymous_counts_only_what_they_may_see(self, demo):
         practice = demo.repository["cluster-innovation-vouchers-in-the-north-east-region"]
-        api.content.transition(practice, transition="retract")
+        api.content.transition(practice, transition="unpublish")
         logout()
         view = api.content.get_view("topic", demo, demo.REQUEST).publishTraverse(
             demo.REQUEST, "financial-framework"

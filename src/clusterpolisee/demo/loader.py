@@ -3,6 +3,10 @@
 from clusterpolisee.demo import data
 from clusterpolisee.geography import region_country
 from clusterpolisee.geography import REGION_NAMES
+from clusterpolisee.security import assign_policy
+from clusterpolisee.security import MEMBERS_POLICY
+from clusterpolisee.security import PUBLIC_POLICY
+from clusterpolisee.security import WORKSPACE_POLICY
 from clusterpolisee.topics import TOPICS
 from DateTime import DateTime
 from datetime import datetime
@@ -24,30 +28,42 @@ TOPIC_IDS = [key for key, _title, _help in TOPICS]
 SCORE_FIELDS = ("preconditions_score", "costs_score", "risks_score", "adaptation_score")
 
 SECTIONS = (
-    # (id, title, description, public)
+    # (id, title, description, policy of the section itself, policy of what it holds)
     (
         "repository",
         "Repository",
         "Best practices, policy assessments, pilot actions and publications on the six central topics.",
-        True,
+        PUBLIC_POLICY,
+        PUBLIC_POLICY,
     ),
     (
         "institutions",
         "Institutions",
         "The database of institutions relevant to cluster policy in South East Europe.",
-        True,
+        PUBLIC_POLICY,
+        PUBLIC_POLICY,
     ),
     (
         "events",
         "Events",
         "EU events, workshops and linked initiatives on cluster policy.",
-        True,
+        PUBLIC_POLICY,
+        PUBLIC_POLICY,
     ),
     (
+        "members-area",
+        "Members' area",
+        "News, documents and discussions for every approved member of the platform.",
+        MEMBERS_POLICY,
+        MEMBERS_POLICY,
+    ),
+    (
+        # The list of groups is for members; each group's workspace only for its roster.
         "working-groups",
         "Working groups",
         "The six thematic working groups and their private workspaces.",
-        False,
+        MEMBERS_POLICY,
+        WORKSPACE_POLICY,
     ),
 )
 
@@ -77,17 +93,24 @@ def _rich(text):
 
 
 def _publish(obj):
-    if api.content.get_state(obj) != "published":
-        api.content.transition(obj, transition="publish")
+    """Publish through whatever the item's workflow asks: the STC validation step included."""
+    for transition in ("submit", "publish"):
+        state = api.content.get_state(obj)
+        if state == "published":
+            return
+        available = {t["id"] for t in api.portal.get_tool("portal_workflow").getTransitionsFor(obj)}
+        if transition in available:
+            api.content.transition(obj, transition=transition)
 
 
-def _ensure_section(portal, section_id, title, description, public):
+def _ensure_section(portal, section_id, title, description, policy_in, policy_below):
     folder = portal.get(section_id)
     if folder is None:
         folder = api.content.create(
             container=portal, type="Folder", id=section_id, title=title, description=description
         )
-    if public:
+        assign_policy(folder, policy_below, policy_in=policy_in)
+    if policy_in == PUBLIC_POLICY:
         _publish(folder)
     return folder
 
@@ -110,12 +133,9 @@ def load_demo(portal, items=0, commit_every=500, stream=None):
 
     Returns the number of objects created.
     """
-    sections = {
-        section_id: _ensure_section(portal, section_id, title, description, public)
-        for section_id, title, description, public in SECTIONS
-    }
+    sections = {section[0]: _ensure_section(portal, *section) for section in SECTIONS}
     created = 0
-    if not len(sections["institutions"].objectIds()):
+    if not sections["institutions"].contentIds():
         created += _load_dataset(sections)
     created += _load_generated(sections["repository"], items, commit_every, stream)
     return created
