@@ -58,6 +58,7 @@ setup(
             "playwright",
             "WebTest",
             "requests",
+            "aiosmtpd",
         ],
     },
     entry_points="""

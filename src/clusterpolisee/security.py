@@ -18,7 +18,10 @@ TIER_GROUPS = (
     ("stc", _("Scientific and Technical Committee"), ("STCMember", "ApprovedMember")),
     ("coordinators", _("Platform coordinators"), ("Coordinator", "ApprovedMember")),
     ("translators", _("Translators"), ("Translator", "ApprovedMember")),
+    # Approved, but no more than any registered member may do: receives news and consultations.
+    ("public-followers", _("Public followers"), ()),
 )
+TIER_GROUP_IDS = tuple(group_id for group_id, _title, _roles in TIER_GROUPS)
 
 
 def ensure_tier_groups():
@@ -27,7 +30,8 @@ def ensure_tier_groups():
         group = api.group.get(groupname=group_id)
         if group is None:
             group = api.group.create(groupname=group_id, title=title.default)
-        api.group.grant_roles(group=group, roles=list(roles))
+        if roles:
+            api.group.grant_roles(group=group, roles=list(roles))
 
 
 def assign_policy(folder, policy_id, policy_in=None):

@@ -115,6 +115,16 @@ EU_INITIATIVES = (
     ("other", _("Other")),
 )
 
+# What a registrant may ask for; full members and the STC are appointed by the coordinator.
+REQUESTED_TIERS = (
+    (
+        "associated-members",
+        _("Associated member (public institution, academia, cluster association)"),
+    ),
+    ("partner-members", _("Partner member (admitted case by case)")),
+    ("public-follower", _("Public follower")),
+)
+
 AUDIENCES = (
     ("policy-makers", _("Policy makers")),
     ("cluster-managers", _("Cluster managers")),
@@ -161,6 +171,7 @@ PilotStatuses = _factory(PILOT_STATUSES)
 AssessmentApproaches = _factory(ASSESSMENT_APPROACHES)
 EUInitiatives = _factory(EU_INITIATIVES)
 Audiences = _factory(AUDIENCES)
+RequestedTiers = _factory(REQUESTED_TIERS)
 WorkingGroups = _factory(WORKING_GROUPS)
 
 

@@ -1,9 +1,17 @@
-"""1001 -> 1002: the platform's roles, tier groups, workflows and placeful workflow policies."""
+"""1001 -> 1002: roles, tier groups, workflows, placeful policies, registration and approvals."""
 
 from clusterpolisee.security import ensure_tier_groups
 from clusterpolisee.upgrades import reimport_steps
 
 
 def upgrade(context):
-    reimport_steps(context, "rolemap", "workflow", "placeful_workflow", "sharing")
+    reimport_steps(
+        context,
+        "rolemap",
+        "workflow",
+        "placeful_workflow",
+        "sharing",
+        "plone.app.registry",
+        "usersschema",
+    )
     ensure_tier_groups()

@@ -1,0 +1,59 @@
+"""Script payloads in titles, summaries and profile fields are shown as text, never run."""
+
+from plone import api
+import pytest
+import transaction
+
+
+pytestmark = pytest.mark.browser
+
+PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
+
+
+@pytest.fixture
+def payloads(functional):
+    portal = functional["portal"]
+    with api.env.adopt_roles(["Manager"]):
+        folder = api.content.create(container=portal, type="Folder", id="repository")
+        practice = api.content.create(
+            container=folder,
+            type="BestPractice",
+            id="payload",
+            title=f"Vouchers {PAYLOAD}",
+            description=f"Summary {PAYLOAD}",
+            topics=["innovation-rd"],
+            contact=PAYLOAD,
+            funding_source=PAYLOAD,
+        )
+        for obj in (folder, practice):
+            api.content.transition(obj, transition="publish")
+        api.user.create(
+            username="mallory",
+            email="mallory@example.org",
+            password="secret-pass-1",
+            properties={"fullname": f"Mallory {PAYLOAD}", "organisation": PAYLOAD},
+        )
+        api.user.create(username="coordinator", email="c@example.org", password="secret-pass-1")
+        api.group.add_user(groupname="coordinators", username="coordinator")
+    transaction.commit()
+
+
+class TestScriptPayloads:
+    def test_payloads_are_text_everywhere(self, page, site_url, payloads, wcag_violations):
+        dialogs = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.route("**/x", lambda route: route.fulfill(status=204, body=""))
+        for path in ("/repository/payload", "/@@topic/innovation-rd", "/repository"):
+            page.goto(site_url + path)
+            assert page.evaluate("window.__xss") is None, path
+            assert PAYLOAD in page.locator("#content").inner_text(), path
+        page.goto(f"{site_url}/login")
+        page.get_by_label("Login name").fill("coordinator")
+        page.get_by_label("Password").fill("secret-pass-1")
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_load_state()
+        page.goto(f"{site_url}/@@member-approvals")
+        assert f"Mallory {PAYLOAD}" in page.locator("#content").inner_text()
+        assert wcag_violations(page) == []
+        assert page.evaluate("window.__xss") is None
+        assert dialogs == []
