@@ -13,5 +13,6 @@ def upgrade(context):
         "sharing",
         "plone.app.registry",
         "usersschema",
+        "actions",
     )
     ensure_tier_groups()
