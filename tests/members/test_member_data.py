@@ -20,6 +20,7 @@ PROFILES = {
             "organisation": "ADR Nord-Est",
             "country": "RO",
             "working_groups": ("financial-framework",),
+            "languages": ("ro", "en"),
             "expertise": ("financial-framework", "innovation-rd"),
             "profile_visible": True,
         },
@@ -71,6 +72,7 @@ class TestMyData:
         assert data["username"] == "elena"
         assert data["profile"]["organisation"] == "ADR Nord-Est"
         assert data["profile"]["expertise"] == ["financial-framework", "innovation-rd"]
+        assert data["profile"]["languages"] == ["en", "ro"]
         assert data["tiers"] == ["full-members"]
         assert [item["title"] for item in data["contributions"]] == ["Notes"]
         disposition = members.REQUEST.response.getHeader("Content-Disposition")
@@ -172,5 +174,12 @@ class TestMemberMenu:
     def test_members_edit_their_profile_fields(self, members):
         with api.env.adopt_user(username="elena"):
             html = api.content.get_view("personal-information", members, members.REQUEST)()
-        for field in ("organisation", "country", "working_groups", "expertise", "profile_visible"):
+        for field in (
+            "organisation",
+            "country",
+            "working_groups",
+            "languages",
+            "expertise",
+            "profile_visible",
+        ):
             assert f"form.widgets.{field}" in html

@@ -24,6 +24,7 @@ PROFILE_PROPERTIES = (
     "governance_level",
     "requested_tier",
     "working_groups",
+    "languages",
     "expertise",
     "description",
     "home_page",
