@@ -34,6 +34,15 @@ def ensure_tier_groups():
             api.group.grant_roles(group=group, roles=list(roles))
 
 
+def tier_memberships():
+    """{user id: [tier group ids]} for every member in a tier group, one lookup per group."""
+    memberships = {}
+    for group_id in TIER_GROUP_IDS:
+        for user in api.user.get_users(groupname=group_id):
+            memberships.setdefault(user.getId(), []).append(group_id)
+    return memberships
+
+
 def assign_policy(folder, policy_id, policy_in=None):
     """Bind a placeful workflow policy to everything below a folder, and ``policy_in`` (by
     default the same) to the folder itself.

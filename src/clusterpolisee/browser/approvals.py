@@ -3,6 +3,7 @@
 from clusterpolisee import _
 from clusterpolisee.security import TIER_GROUP_IDS
 from clusterpolisee.security import TIER_GROUPS
+from clusterpolisee.security import tier_memberships
 from clusterpolisee.vocabularies import REQUESTED_TIERS
 from plone import api
 from plone.protect import CheckAuthenticator
@@ -28,15 +29,9 @@ class MemberApprovalsView(BrowserView):
     def tiers(self):
         return [{"id": group_id, "title": title} for group_id, title, _roles in TIER_GROUPS]
 
-    def approved_ids(self):
-        approved = set()
-        for group_id in TIER_GROUP_IDS:
-            approved.update(user.getId() for user in api.user.get_users(groupname=group_id))
-        return approved
-
     def pending(self):
         """Registrants awaiting a decision, oldest first; site administrators left out."""
-        approved = self.approved_ids()
+        approved = tier_memberships()
         requested = dict(REQUESTED_TIERS)
         rows = []
         for user in api.user.get_users():
@@ -61,7 +56,7 @@ class MemberApprovalsView(BrowserView):
         form = self.request.form
         user_id = form.get("userid", "")
         user = api.user.get(userid=user_id) if user_id else None
-        if user is None or user_id in self.approved_ids():
+        if user is None or user_id in tier_memberships():
             raise BadRequest(_("There is no registrant waiting with that name."))
         if "form.button.approve" in form:
             group_id = form.get("tier", "")

@@ -2,8 +2,8 @@
 
 from clusterpolisee import _
 from clusterpolisee.browser.repository import vocabulary_title
-from clusterpolisee.security import TIER_GROUP_IDS
 from clusterpolisee.security import TIER_GROUPS
+from clusterpolisee.security import tier_memberships
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -43,8 +43,7 @@ def _plain(value):
 
 
 def tiers_of(user):
-    groups = {group.getId() for group in api.group.get_groups(user=user)}
-    return [group_id for group_id in TIER_GROUP_IDS if group_id in groups]
+    return tier_memberships().get(user.getId(), [])
 
 
 class MyDataView(BrowserView):
@@ -146,9 +145,10 @@ class MemberDirectoryView(BrowserView):
         can_see_hidden = api.user.has_permission("clusterpolisee: Approve members")
         country, tier = self.selected("country"), self.selected("tier")
         group, topic = self.selected("working_group"), self.selected("topic")
+        memberships = tier_memberships()
         rows = []
         for user in api.user.get_users():
-            tiers = tiers_of(user)
+            tiers = memberships.get(user.getId(), [])
             if not tiers or tiers == ["public-followers"]:
                 continue
             if not user.getProperty("profile_visible", True) and not can_see_hidden:
