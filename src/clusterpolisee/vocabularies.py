@@ -8,6 +8,7 @@ from clusterpolisee import _
 from clusterpolisee.geography import COUNTRIES
 from clusterpolisee.geography import NUTS2_REGIONS
 from clusterpolisee.topics import TOPICS
+from plone import api
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
@@ -181,3 +182,17 @@ def Regions(context=None):
     return SimpleVocabulary(
         [SimpleTerm(code, token=code, title=f"{name} ({code})") for code, name in NUTS2_REGIONS]
     )
+
+
+@provider(IVocabularyFactory)
+def Institutions(context=None):
+    """The institutions of the database the current user may view, by UID, titled with their
+    country: a member links their organisation to one of them."""
+    catalog = api.portal.get_tool("portal_catalog")
+    countries = dict(COUNTRIES)
+    terms = []
+    for brain in catalog(portal_type="Institution", sort_on="sortable_title"):
+        names = [countries[code] for code in brain.country or () if code in countries]
+        title = f"{brain.Title} ({', '.join(names)})" if names else brain.Title
+        terms.append(SimpleTerm(brain.UID, token=brain.UID, title=title))
+    return SimpleVocabulary(terms)

@@ -1,6 +1,9 @@
-"""Script payloads in titles, summaries and profile fields are shown as text, never run."""
+"""Script payloads in titles, summaries, comments and profile fields are shown as text, never run."""
 
 from plone import api
+from plone.app.discussion.interfaces import IDiscussionSettings
+from plone.registry.interfaces import IRegistry
+from zope.component import getUtility
 import pytest
 import transaction
 
@@ -14,6 +17,8 @@ PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
 def payloads(functional):
     portal = functional["portal"]
     with api.env.adopt_roles(["Manager"]):
+        getUtility(IRegistry).forInterface(IDiscussionSettings).globally_enabled = True
+        api.portal.get_tool("portal_types")["BestPractice"].allow_discussion = True
         folder = api.content.create(container=portal, type="Folder", id="repository")
         practice = api.content.create(
             container=folder,
@@ -33,8 +38,15 @@ def payloads(functional):
             password="secret-pass-1",
             properties={"fullname": f"Mallory {PAYLOAD}", "organisation": PAYLOAD},
         )
+        api.user.create(
+            username="eve",
+            email="eve@example.org",
+            password="secret-pass-1",
+            properties={"fullname": f"Eve {PAYLOAD}", "organisation": PAYLOAD},
+        )
         api.user.create(username="coordinator", email="c@example.org", password="secret-pass-1")
         api.group.add_user(groupname="coordinators", username="coordinator")
+        api.group.add_user(groupname="associated-members", username="mallory")
     transaction.commit()
 
 
@@ -52,8 +64,22 @@ class TestScriptPayloads:
         page.get_by_label("Password").fill("secret-pass-1")
         page.get_by_role("button", name="Log in").click()
         page.wait_for_load_state()
-        page.goto(f"{site_url}/@@member-approvals")
-        assert f"Mallory {PAYLOAD}" in page.locator("#content").inner_text()
+        page.goto(f"{site_url}/repository/payload")
+        page.get_by_label("Comment").fill(f"Comment {PAYLOAD}")
+        page.get_by_role("button", name="Comment").click()
+        page.wait_for_load_state()
+        assert f"Comment {PAYLOAD}" in page.locator(".discussion").inner_text()
+        assert page.evaluate("window.__xss") is None
         assert wcag_violations(page) == []
+        page.goto(f"{site_url}/@@member-approvals")
+        assert f"Eve {PAYLOAD}" in page.locator("#content").inner_text()
+        assert wcag_violations(page) == []
+        page.goto(f"{site_url}/@@member-directory")
+        assert f"Mallory {PAYLOAD}" in page.locator("#content").inner_text()
+        assert page.evaluate("window.__xss") is None
+        page.goto(f"{site_url}/logout")
+        page.goto(f"{site_url}/repository/payload")
+        assert f"Comment {PAYLOAD}" in page.locator(".discussion").inner_text()
+        assert page.evaluate("window.__xss") is None
         assert page.evaluate("window.__xss") is None
         assert dialogs == []

@@ -6,7 +6,9 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.protect.authenticator import createToken
 from zExceptions import Forbidden
+from zope.component import getUtility
 from zope.interface import alsoProvides
+from zope.schema.interfaces import IVocabularyFactory
 import json
 import pytest
 
@@ -176,6 +178,7 @@ class TestMemberMenu:
             html = api.content.get_view("personal-information", members, members.REQUEST)()
         for field in (
             "organisation",
+            "institution",
             "country",
             "working_groups",
             "languages",
@@ -183,3 +186,44 @@ class TestMemberMenu:
             "profile_visible",
         ):
             assert f"form.widgets.{field}" in html
+
+
+class TestInstitutionLink:
+    @pytest.fixture
+    def linked(self, members):
+        setRoles(members, TEST_USER_ID, ["Manager"])
+        agency = api.content.create(
+            container=members, type="Institution", id="adr", title="ADR Nord-Est", country="RO"
+        )
+        api.content.transition(agency, to_state="published")
+        api.user.get(username="elena").setMemberProperties({"institution": agency.UID()})
+        setRoles(members, TEST_USER_ID, ["Member"])
+        return agency
+
+    def test_vocabulary_offers_institutions_with_their_country(self, linked):
+        factory = getUtility(IVocabularyFactory, name="clusterpolisee.vocabularies.Institutions")
+        with api.env.adopt_user(username="elena"):
+            terms = [(term.value, term.title) for term in factory(linked)]
+        assert terms == [(linked.UID(), "ADR Nord-Est (Romania)")]
+
+    def test_directory_links_the_organisation_to_its_institution(self, linked):
+        portal = api.portal.get()
+        with api.env.adopt_user(username="marco"):
+            html = api.content.get_view("member-directory", portal, portal.REQUEST)()
+        assert f'href="{linked.absolute_url()}"' in html
+
+    def test_directory_shows_no_link_to_an_institution_the_viewer_may_not_see(self, linked):
+        portal = api.portal.get()
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        api.content.transition(linked, to_state="private")
+        setRoles(portal, TEST_USER_ID, ["Member"])
+        with api.env.adopt_user(username="marco"):
+            html = api.content.get_view("member-directory", portal, portal.REQUEST)()
+        assert "ADR Nord-Est" in html
+        assert linked.absolute_url() not in html
+
+    def test_personal_data_names_the_institution(self, linked):
+        portal = api.portal.get()
+        with api.env.adopt_user(username="elena"):
+            data = json.loads(api.content.get_view("my-data", portal, portal.REQUEST)())
+        assert data["profile"]["institution"] == linked.UID()

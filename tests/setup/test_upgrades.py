@@ -19,7 +19,7 @@ class TestUpgradeTo1001:
         catalog.delIndex("country")
         catalog.delColumn("country")
         setup.setLastVersionForProfile(PROFILE, "1000")
-        assert [step["dest"] for step in setup.listUpgrades(PROFILE)] == [("1001",), ("1002",)]
+        assert [step["dest"] for step in setup.listUpgrades(PROFILE)][:2] == [("1001",), ("1002",)]
         setup.upgradeProfile(PROFILE)
         assert setup.getLastVersionForProfile(PROFILE) == (setup.getVersionForProfile(PROFILE),)
         assert {"BestPractice", "Institution"} <= set(types.objectIds())
@@ -46,3 +46,14 @@ class TestUpgradeTo1002:
         assert "clusterpolisee_public_workflow" in workflows.objectIds()
         assert "clusterpolisee_public" in policies.objectIds()
         assert "STCMember" in api.group.get_roles(groupname="stc")
+
+
+class TestUpgradeTo1003:
+    def test_adds_the_institution_member_field(self, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        setup = api.portal.get_tool("portal_setup")
+        memberdata = api.portal.get_tool("portal_memberdata")
+        memberdata.manage_delProperties(["institution"])
+        setup.setLastVersionForProfile(PROFILE, "1002")
+        setup.upgradeProfile(PROFILE)
+        assert memberdata.hasProperty("institution")

@@ -18,6 +18,7 @@ PROFILE_PROPERTIES = (
     "fullname",
     "email",
     "organisation",
+    "institution",
     "position",
     "country",
     "region",
@@ -146,6 +147,9 @@ class MemberDirectoryView(BrowserView):
         country, tier = self.selected("country"), self.selected("tier")
         group, topic = self.selected("working_group"), self.selected("topic")
         memberships = tier_memberships()
+        catalog = api.portal.get_tool("portal_catalog")
+        # Linked only where the viewer may see the institution.
+        institutions = {brain.UID: brain.getURL() for brain in catalog(portal_type="Institution")}
         rows = []
         for user in api.user.get_users():
             tiers = memberships.get(user.getId(), [])
@@ -166,6 +170,7 @@ class MemberDirectoryView(BrowserView):
                 {
                     "fullname": user.getProperty("fullname", "") or user.getId(),
                     "organisation": user.getProperty("organisation", ""),
+                    "institution_url": institutions.get(user.getProperty("institution", "")),
                     "position": user.getProperty("position", ""),
                     "country": vocabulary_title(
                         "clusterpolisee.vocabularies.Countries",
