@@ -48,6 +48,8 @@ setup(
         "collective.easyform",
         "collective.taxonomy",
         "Products.CMFPlacefulWorkflow",
+        # Text of uploaded PDF files for the search index, without system binaries.
+        "pypdf",
     ],
     extras_require={
         "test": [

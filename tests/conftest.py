@@ -1,12 +1,18 @@
 """Fixtures: the Plone test layers as pytest fixtures, and a headless Chromium for browser tests."""
 
+from aiosmtpd.controller import Controller
 from clusterpolisee.testing import FUNCTIONAL_TESTING
 from clusterpolisee.testing import INTEGRATION_TESTING
+from email import message_from_bytes
 from pathlib import Path
+from plone import api
 from zope.pytestlayer import fixture
 import os
 import pytest
 import shutil
+import socket
+import time
+import transaction
 
 
 def _layer_fixtures(layer, name):
@@ -114,3 +120,50 @@ def wcag_violations():
         ]
 
     return check
+
+
+class Inbox:
+    """An aiosmtpd handler keeping every message it receives."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        message = message_from_bytes(envelope.content)
+        message.envelope_recipients = list(envelope.rcpt_tos)
+        self.messages.append(message)
+        return "250 Message accepted for delivery"
+
+    def wait(self, count=1, seconds=10):
+        deadline = time.monotonic() + seconds
+        while len(self.messages) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return self.messages
+
+    def to(self, address):
+        """The messages sent to one address."""
+        return [message for message in self.messages if address in message["To"]]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_inbox(functional):
+    """A real SMTP server on loopback, and the site's mail settings pointing at it."""
+    handler = Inbox()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    portal = functional["portal"]
+    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
+    api.portal.set_registry_record("plone.smtp_port", controller.port)
+    api.portal.set_registry_record("plone.email_from_address", "platform@example.org")
+    api.portal.set_registry_record("plone.email_from_name", "ClusterPoliSEE")
+    portal.MailHost.smtp_host = "127.0.0.1"
+    portal.MailHost.smtp_port = controller.port
+    transaction.commit()
+    yield handler
+    controller.stop()

@@ -10,6 +10,8 @@ from clusterpolisee.behaviors.repository import IRepositoryItem
 from clusterpolisee.content.best_practice import IBestPractice
 from clusterpolisee.content.institution import IInstitution
 from clusterpolisee.content.pilot_action import IPilotAction
+from clusterpolisee.content.planning import IPlanningItem
+from clusterpolisee.content.planning import ITask
 from clusterpolisee.content.policy_assessment import IPolicyAssessment
 from clusterpolisee.content.publication import IPublication
 from plone.indexer import indexer
@@ -101,6 +103,21 @@ def eu_initiative(obj):
     return _own(obj, "eu_initiative")
 
 
+@indexer(IPlanningItem)
+def due_date(obj):
+    return _own(obj, "due_date")
+
+
+@indexer(IPlanningItem)
+def task_status(obj):
+    return _own(obj, "status")
+
+
+@indexer(ITask)
+def assignee(obj):
+    return _own(obj, "assignee")
+
+
 INDEX_NAMES = (
     "country",
     "region",
@@ -116,6 +133,9 @@ INDEX_NAMES = (
     "assessment_approach",
     "transferability_score",
     "eu_initiative",
+    "due_date",
+    "task_status",
+    "assignee",
 )
 
 

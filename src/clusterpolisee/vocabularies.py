@@ -146,6 +146,37 @@ WORKING_GROUP_TITLES = {
 WORKING_GROUPS = tuple((topic_id, WORKING_GROUP_TITLES[topic_id]) for topic_id, _t, _h in TOPICS)
 
 
+TASK_STATUSES = (
+    ("open", _("Open")),
+    ("in-progress", _("In progress")),
+    ("done", _("Done")),
+)
+
+DECISION_RESULTS = (
+    ("adopted", _("Adopted")),
+    ("rejected", _("Rejected")),
+    ("no-quorum", _("Not decided: quorum not reached")),
+)
+
+VOTES = (
+    ("yes", _("Yes")),
+    ("no", _("No")),
+    ("abstain", _("Abstain")),
+)
+
+RSVP_ANSWERS = (
+    ("yes", _("I will attend")),
+    ("maybe", _("I may attend")),
+    ("no", _("I cannot attend")),
+)
+
+NOTIFICATION_FREQUENCIES = (
+    ("immediate", _("Immediately, one e-mail per notification")),
+    ("daily", _("Once a day, in a digest")),
+    ("off", _("Never")),
+)
+
+
 def make_vocabulary(items):
     return SimpleVocabulary([SimpleTerm(value, token=value, title=title) for value, title in items])
 
@@ -174,6 +205,11 @@ EUInitiatives = _factory(EU_INITIATIVES)
 Audiences = _factory(AUDIENCES)
 RequestedTiers = _factory(REQUESTED_TIERS)
 WorkingGroups = _factory(WORKING_GROUPS)
+TaskStatuses = _factory(TASK_STATUSES)
+DecisionResults = _factory(DECISION_RESULTS)
+Votes = _factory(VOTES)
+RsvpAnswers = _factory(RSVP_ANSWERS)
+NotificationFrequencies = _factory(NOTIFICATION_FREQUENCIES)
 
 
 @provider(IVocabularyFactory)
@@ -196,3 +232,22 @@ def Institutions(context=None):
         title = f"{brain.Title} ({', '.join(names)})" if names else brain.Title
         terms.append(SimpleTerm(brain.UID, token=brain.UID, title=title))
     return SimpleVocabulary(terms)
+
+
+@provider(IVocabularyFactory)
+def Roster(context=None):
+    """The members of the working group whose workspace holds ``context``, by full name."""
+    from clusterpolisee.workspaces import find_workspace
+    from clusterpolisee.workspaces import roster
+
+    workspace = find_workspace(context) if context is not None else None
+    if workspace is None:
+        return SimpleVocabulary([])
+    terms = []
+    for user_id in roster(workspace):
+        user = api.user.get(userid=user_id)
+        if user is not None:
+            terms.append(
+                SimpleTerm(user_id, token=user_id, title=user.getProperty("fullname") or user_id)
+            )
+    return SimpleVocabulary(sorted(terms, key=lambda term: term.title.lower()))

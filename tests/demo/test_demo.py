@@ -17,11 +17,14 @@ def manager(portal):
     return portal
 
 
-DATASET_SIZE = sum(
+# The working group in use: a document, two wiki pages, a meeting, a milestone, a task, a forum
+# topic and a decision.
+WORKSPACE_ITEMS = 8
+DATASET_SIZE = WORKSPACE_ITEMS + sum(
     len(rows)
     for rows in (
         data.INSTITUTIONS,
-        data.WORKING_GROUPS,
+        data.MEMBERS,
         data.PRACTICES,
         data.ASSESSMENTS,
         data.PILOT_ACTIONS,
@@ -52,9 +55,8 @@ class TestDemoContent:
         assert count(manager["repository"], portal_type="CooperationNetwork") == len(data.NETWORKS)
         assert count(manager["institutions"], portal_type="Institution") == len(data.INSTITUTIONS)
         assert count(manager["events"], portal_type="Event") == len(data.EVENTS)
-        assert count(manager["working-groups"], portal_type="Folder", depth=1) == len(
-            data.WORKING_GROUPS
-        )
+        assert count(manager["working-groups"], portal_type="Workspace") == len(data.WORKING_GROUPS)
+        assert len(api.user.get_users(groupname="full-members")) == 6
 
     def test_sections_follow_their_security_level(self, manager):
         load_demo(manager)
@@ -69,8 +71,11 @@ class TestDemoContent:
         groups = manager["working-groups"].contentValues()
         assert len(groups) == len(data.WORKING_GROUPS)
         for group in groups:
-            assert workflow_tool.getChainFor(group) == ("clusterpolisee_workspace_workflow",)
-            assert api.content.get_state(group) == "draft"
+            assert workflow_tool.getChainFor(group) == ("clusterpolisee_group_workflow",)
+            assert api.content.get_state(group) == "shared"
+            assert workflow_tool.getChainFor(group["documents"]) == (
+                "clusterpolisee_workspace_workflow",
+            )
         practice = manager["repository"].contentValues()[0]
         assert workflow_tool.getChainFor(practice) == ("clusterpolisee_public_workflow",)
         assert api.content.get_state(practice) == "published"
@@ -126,3 +131,17 @@ class TestDemoContent:
             sort_limit=3,
         )[:3]
         assert [brain.Title for brain in latest] == [title for _t, title, *_ in data.PRACTICES[:3]]
+
+
+class TestDemoWorkingGroup:
+    def test_working_group_in_use(self, manager):
+        load_demo(manager)
+        group = manager["working-groups"]["innovation-rd"]
+        roster = dict(group.get_local_roles())
+        assert roster["nikos.papadopoulos"] == ("WorkingGroupLeader",)
+        assert "WorkingGroupMember" in roster["luca.bianchi"]
+        paper = group["documents"].contentValues()[0]
+        assert api.content.get_state(paper) == "group_review"
+        decision = group["decisions"].contentValues()[0]
+        assert api.content.get_state(decision) == "open"
+        assert group["wiki"]["home"].portal_type == "WikiPage"

@@ -1,60 +1,22 @@
 """Registration with a profile, e-mail confirmation through a real SMTP server, and approval."""
 
-from aiosmtpd.controller import Controller
-from email import message_from_bytes
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.testing.zope import Browser
 import pytest
 import requests
-import socket
-import time
 import transaction
 
 
-class Inbox:
-    """An aiosmtpd handler keeping every message it receives."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(message_from_bytes(envelope.content))
-        return "250 Message accepted for delivery"
-
-    def wait(self, count=1, seconds=10):
-        deadline = time.monotonic() + seconds
-        while len(self.messages) < count and time.monotonic() < deadline:
-            time.sleep(0.05)
-        return self.messages
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
-def inbox(functional):
-    """A real SMTP server on loopback, and the site's mail settings pointing at it."""
-    handler = Inbox()
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    portal = functional["portal"]
-    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
-    api.portal.set_registry_record("plone.smtp_port", controller.port)
-    api.portal.set_registry_record("plone.email_from_address", "platform@example.org")
-    api.portal.set_registry_record("plone.email_from_name", "ClusterPoliSEE")
-    portal.MailHost.smtp_host = "127.0.0.1"
-    portal.MailHost.smtp_port = controller.port
+def inbox(smtp_inbox):
+    """The SMTP server of tests/conftest.py, and a platform coordinator."""
     with api.env.adopt_roles(["Manager"]):
         api.user.create(username="coordinator", email="wp3@example.org", password="secret-pass-1")
         api.group.add_user(groupname="coordinators", username="coordinator")
     transaction.commit()
-    yield handler
-    controller.stop()
+    return smtp_inbox
 
 
 def browser_for(functional, login=None, password="secret-pass-1"):

@@ -57,3 +57,22 @@ class TestUpgradeTo1003:
         setup.setLastVersionForProfile(PROFILE, "1002")
         setup.upgradeProfile(PROFILE)
         assert memberdata.hasProperty("institution")
+
+
+class TestUpgradeTo1004:
+    def test_adds_workspace_types_workflows_and_the_six_workspaces(self, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        setup = api.portal.get_tool("portal_setup")
+        types = api.portal.get_tool("portal_types")
+        workflows = api.portal.get_tool("portal_workflow")
+        transforms = api.portal.get_tool("portal_transforms")
+        api.content.delete(portal["working-groups"])
+        types.manage_delObjects(["Decision", "WikiPage"])
+        workflows.manage_delObjects(["clusterpolisee_decision_workflow"])
+        transforms.unregisterTransform("clusterpolisee_pdf_to_text")
+        setup.setLastVersionForProfile(PROFILE, "1003")
+        setup.upgradeProfile(PROFILE)
+        assert {"Decision", "WikiPage"} <= set(types.objectIds())
+        assert "clusterpolisee_decision_workflow" in workflows.objectIds()
+        assert "clusterpolisee_pdf_to_text" in transforms.objectIds()
+        assert len(portal["working-groups"].contentIds()) == 6

@@ -31,6 +31,7 @@ PROFILE_PROPERTIES = (
     "home_page",
     "location",
     "profile_visible",
+    "notification_frequency",
     "privacy_consent",
 )
 DELETED_MEMBER = "deleted-member"

@@ -8,6 +8,10 @@ from clusterpolisee.security import MEMBERS_POLICY
 from clusterpolisee.security import PUBLIC_POLICY
 from clusterpolisee.security import WORKSPACE_POLICY
 from clusterpolisee.topics import TOPICS
+from clusterpolisee.workspaces import ensure_workspaces
+from clusterpolisee.workspaces import LEADER
+from clusterpolisee.workspaces import MEMBER
+from clusterpolisee.workspaces import set_roster_role
 from DateTime import DateTime
 from datetime import datetime
 from datetime import timedelta
@@ -188,15 +192,7 @@ def _load_dataset(sections):
         )
         created += 1
     by_region = {obj.region: obj for obj in institutions.values()}
-    for topic_id, title, lead in data.WORKING_GROUPS:
-        _create(
-            sections["working-groups"],
-            "Folder",
-            title,
-            publish=False,
-            description=f"{TOPIC_TITLES[topic_id]}. Led by {lead}.",
-        )
-        created += 1
+    created += _load_members_and_workspaces(sections["working-groups"])
     practices = []
     for number, ((topic_id, title, _country, region, summary), details) in enumerate(
         zip(data.PRACTICES, data.PRACTICE_DETAILS, strict=True)
@@ -310,6 +306,105 @@ def _load_dataset(sections):
         )
         created += 1
     return created
+
+
+def _load_members_and_workspaces(section):
+    """Demo members in their tiers and working groups, and a working group in full use."""
+    workspaces = ensure_workspaces(api.portal.get())
+    for topic_id, _title, lead in data.WORKING_GROUPS:
+        workspaces[topic_id].description = f"{TOPIC_TITLES[topic_id]}. Led by {lead}."
+        workspaces[topic_id].reindexObject(idxs=["Description"])
+    for login, name, organisation, country, region, tier, leads, joins in data.MEMBERS:
+        if api.user.get(username=login) is None:
+            api.user.create(
+                username=login,
+                email=f"{login}@example.org",
+                password=data.DEMO_PASSWORD,
+                properties={
+                    "fullname": name,
+                    "organisation": organisation,
+                    "country": country,
+                    "region": region,
+                    "profile_visible": True,
+                },
+            )
+            api.group.add_user(groupname=tier, username=login)
+        for topic_id in leads:
+            set_roster_role(workspaces[topic_id], login, LEADER)
+        for topic_id in joins:
+            set_roster_role(workspaces[topic_id], login, MEMBER)
+    return len(data.MEMBERS) + _load_workspace_content(workspaces["innovation-rd"])
+
+
+def _load_workspace_content(workspace):
+    """WG4 in use: a document in review, wiki pages, a forum thread, planning and a vote."""
+    zone = default_timezone(workspace, as_tzinfo=True)
+    now = datetime.now(zone).replace(minute=0, second=0, microsecond=0)
+    with api.env.adopt_user(username="nikos.papadopoulos"):
+        paper = api.content.create(
+            container=workspace["documents"],
+            type="Document",
+            title="Draft recommendations on innovation vouchers",
+            description="The group's draft for the STC: eligibility, voucher size, monitoring.",
+            text=_rich("Voucher schemes work best when SMEs choose their provider freely."),
+        )
+        api.content.transition(paper, transition="submit")
+        api.content.create(
+            container=workspace["wiki"],
+            type="WikiPage",
+            id="home",
+            title="Home",
+            text=_rich(
+                "Start here. The group compares [[Innovation voucher schemes]] across the SEE "
+                "regions and drafts [[Recommendations for managing authorities]]."
+            ),
+        )
+        api.content.create(
+            container=workspace["wiki"],
+            type="WikiPage",
+            title="Innovation voucher schemes",
+            text=_rich("Styria, Central Macedonia and North-East Romania run voucher schemes."),
+        )
+        api.content.create(
+            container=workspace["planning"],
+            type="Meeting",
+            title="WG4 online meeting: voucher recommendations",
+            start=now + timedelta(days=9, hours=2),
+            end=now + timedelta(days=9, hours=4),
+            location="Online",
+            agenda=_rich("1. Comments on the draft. 2. Pilot action plan. 3. Next steps."),
+            participants=["elena.popescu", "marko.jovanovic", "luca.bianchi", "petra.novak"],
+        )
+        api.content.create(
+            container=workspace["planning"],
+            type="Milestone",
+            title="Recommendations sent to the STC",
+            due_date=(now + timedelta(days=30)).date(),
+        )
+        api.content.create(
+            container=workspace["planning"],
+            type="Task",
+            title="Collect voucher figures from Romania",
+            due_date=(now - timedelta(days=3)).date(),
+            assignee="elena.popescu",
+        )
+        api.content.create(
+            container=workspace["forum"],
+            type="ForumTopic",
+            title="Should vouchers cover digital services?",
+            text=_rich("Several regions now fund digital services through vouchers. Should we?"),
+        )
+        decision = api.content.create(
+            container=workspace["decisions"],
+            type="Decision",
+            title="Adopt the voucher recommendations as the group's position",
+            proposal=_rich("The group adopts the draft recommendations and sends them to the STC."),
+            documents=[_relation(paper)],
+            deadline=now + timedelta(days=14),
+            quorum=3,
+        )
+        api.content.transition(decision, transition="open_voting")
+    return 8
 
 
 def generated_titles(count):

@@ -1,0 +1,29 @@
+"""1003 -> 1004: working-group workspaces (types, workflows, roles, indexes), notifications, and
+text extraction from PDF, DOCX and ODT uploads."""
+
+from clusterpolisee.setuphandlers import register_transforms
+from clusterpolisee.upgrades import reimport_steps
+from clusterpolisee.workspaces import ensure_workspaces
+from plone import api
+
+
+def upgrade(context):
+    reimport_steps(
+        context,
+        "rolemap",
+        "typeinfo",
+        "workflow",
+        "placeful_workflow",
+        "catalog",
+        "repositorytool",
+        "difftool",
+        "plone.app.registry",
+        "usersschema",
+    )
+    register_transforms()
+    portal = api.portal.get()
+    ensure_workspaces(portal)
+    # Files uploaded before now become findable by their text.
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="File"):
+        brain._unrestrictedGetObject().reindexObject(idxs=["SearchableText"])

@@ -1,0 +1,116 @@
+"""Joining a working group: members ask, the leader accepts; the leader invites and removes."""
+
+from clusterpolisee.interfaces import IClusterpoliseeLayer
+from clusterpolisee.workspaces import join_requests
+from clusterpolisee.workspaces import roster
+from plone import api
+from plone.protect.authenticator import createToken
+from Products.statusmessages.interfaces import IStatusMessage
+from tests.workspaces.conftest import as_user
+from zExceptions import Forbidden
+from zExceptions import Unauthorized
+from zope.interface import alsoProvides
+import pytest
+
+
+def post(context, view_name, login, **form):
+    request = context.REQUEST
+    alsoProvides(request, IClusterpoliseeLayer)
+    request.method = "POST"
+    request.form.clear()
+    request.form.update(form)
+    with as_user(login):
+        request.form.setdefault("_authenticator", createToken())
+        return api.content.get_view(view_name, context, request)()
+
+
+def render(context, view_name, login, **form):
+    request = context.REQUEST
+    alsoProvides(request, IClusterpoliseeLayer)
+    request.method = "GET"
+    request.form.clear()
+    request.form.update(form)
+    with as_user(login):
+        return api.content.get_view(view_name, context, request)()
+
+
+class TestJoining:
+    def test_member_asks_and_leader_accepts(self, group):
+        section = group.aq_parent
+        html = render(section, "working-groups", "outsider")
+        assert "Ask to join" in html
+        assert group.absolute_url() not in html  # no way in before joining
+        post(section, "working-groups", "outsider", workspace=group.UID(), message="I run vouchers")
+        assert "outsider" in join_requests(group)
+        assert "You asked to join" in render(section, "working-groups", "outsider")
+        assert "I run vouchers" in render(group, "roster", "leader")
+        post(group, "roster", "leader", userid="outsider", action="accept")
+        assert roster(group)["outsider"] == "WorkingGroupMember"
+        assert "outsider" not in join_requests(group)
+        assert group.absolute_url() in render(section, "working-groups", "outsider")
+
+    def test_the_list_of_groups_needs_no_membership_of_them(self, group):
+        html = render(group.aq_parent, "working-groups", "outsider")
+        assert html.count('class="card mb-3"') == 6
+
+    def test_a_registrant_not_yet_approved_cannot_ask(self, group):
+        api.user.create(username="newcomer", email="n@example.org", password="secret-pass-1")
+        with pytest.raises(Unauthorized):
+            post(group.aq_parent, "working-groups", "newcomer", workspace=group.UID())
+
+    def test_asking_needs_the_form_token(self, group):
+        with pytest.raises(Forbidden):
+            post(
+                group.aq_parent,
+                "working-groups",
+                "outsider",
+                workspace=group.UID(),
+                _authenticator="x",
+            )
+
+
+class TestRosterManagement:
+    def test_leader_invites_appoints_and_removes(self, group):
+        post(group, "roster", "leader", userid="outsider", action="invite")
+        assert roster(group)["outsider"] == "WorkingGroupMember"
+        post(group, "roster", "leader", userid="outsider", action="lead")
+        assert roster(group)["outsider"] == "WorkingGroupLeader"
+        post(group, "roster", "leader", userid="outsider", action="remove")
+        assert "outsider" not in roster(group)
+
+    def test_partner_members_join_where_invited(self, group):
+        # Another object before: borg.localrole caches roles per request and object.
+        with as_user("partner"):
+            assert not api.user.has_permission("View", obj=group["forum"])
+        post(group, "roster", "coordinator", userid="partner", action="invite")
+        assert roster(group)["partner"] == "WorkingGroupMember"
+        with as_user("partner"):
+            assert api.user.has_permission("View", obj=group["wiki"])
+
+    def test_members_may_not_manage_the_roster(self, group):
+        for login in ("full", "associated"):
+            with pytest.raises(Unauthorized):
+                post(group, "roster", login, userid="outsider", action="invite")
+        assert "outsider" not in roster(group)
+
+    def test_unknown_member_gets_a_message(self, group):
+        post(group, "roster", "leader", userid="nobody-here", action="invite")
+        assert "nobody-here" not in roster(group)
+        messages = IStatusMessage(group.REQUEST).show()
+        assert [(m.message, m.type) for m in messages] == [("Choose a member.", "error")]
+
+    def test_roster_page_lists_members_with_their_role(self, group):
+        html = render(group, "roster", "associated")
+        assert "Leader" in html
+        assert "Full Two" in html
+        assert "Invite a member" not in html  # not for plain members
+        assert "Invite a member" in render(group, "roster", "leader")
+
+
+class TestDashboard:
+    def test_dashboard_links_the_parts_and_the_roster(self, group):
+        html = render(group, "workspace-dashboard", "associated")
+        for part in ("documents", "wiki", "forum", "planning", "decisions"):
+            assert f'href="{group[part].absolute_url()}"' in html
+        assert "Members of the group" in html
+        assert "Leader" in html
