@@ -65,7 +65,9 @@ def build(calendar):
     for brain in catalog(portal_type=["Milestone", "Task"], path=path, sort_on="due_date"):
         if not brain.due_date:
             continue
-        day = brain.due_date.asdatetime().date()
+        day = brain.due_date
+        if hasattr(day, "asdatetime"):
+            day = day.asdatetime().date()
         event = icalendar.Event()
         event.add("uid", f"{brain.UID}@clusterpolisee")
         event.add("summary", brain.Title)

@@ -61,11 +61,18 @@ def _path(obj):
     return "/".join(obj.getPhysicalPath())
 
 
+def as_date(value):
+    """A date from what the catalog or an object holds: DateTime, datetime or date."""
+    if isinstance(value, DateTime):
+        return value.asdatetime().date()
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
 def is_overdue(brain_or_obj):
-    due = getattr(brain_or_obj, "due_date", None)
+    due = as_date(getattr(brain_or_obj, "due_date", None))
     status = getattr(brain_or_obj, "task_status", None) or getattr(brain_or_obj, "status", None)
-    if isinstance(due, DateTime):
-        due = due.asdatetime().date()
     return bool(due) and status != "done" and due < date.today()
 
 
@@ -463,7 +470,7 @@ class GroupCalendarView(BrowserView):
         ):
             rows.append(
                 {
-                    "day": brain.start.asdatetime().date(),
+                    "day": as_date(brain.start),
                     "time": brain.start.strftime("%H:%M"),
                     "title": brain.Title,
                     "url": brain.getURL(),
@@ -478,7 +485,7 @@ class GroupCalendarView(BrowserView):
         ):
             rows.append(
                 {
-                    "day": brain.due_date.asdatetime().date(),
+                    "day": as_date(brain.due_date),
                     "time": "",
                     "title": brain.Title,
                     "url": brain.getURL(),

@@ -1,0 +1,121 @@
+"""Decisions: full members vote before the deadline, a quorum applies, the result is final."""
+
+from clusterpolisee.decisions import cast_vote
+from clusterpolisee.decisions import votes
+from clusterpolisee.decisions import VotingError
+from datetime import datetime
+from datetime import timedelta
+from plone import api
+from plone.app.textfield.value import RichTextValue
+from tests.workspaces.conftest import as_user
+from tests.workspaces.test_roster import post
+from tests.workspaces.test_roster import render
+from zExceptions import Unauthorized
+import pytest
+import pytz
+
+
+def decision(group, quorum=2, **fields):
+    with as_user("leader"):
+        item = api.content.create(
+            container=group["decisions"],
+            type="Decision",
+            title="Adopt the recommendations",
+            proposal=RichTextValue("<p>We adopt them.</p>", "text/html", "text/x-html-safe"),
+            deadline=datetime.now(pytz.utc) + timedelta(days=7),
+            quorum=quorum,
+            **fields,
+        )
+        api.content.transition(item, transition="open_voting")
+    return item
+
+
+def close(item):
+    item.deadline = datetime.now(pytz.utc) - timedelta(minutes=1)
+    with as_user("leader"):
+        api.content.transition(item, transition="close_voting")
+
+
+class TestVoting:
+    def test_full_members_vote_associated_members_read_and_comment(self, group):
+        item = decision(group)
+        post(item, "view", "full", vote="yes")
+        post(item, "view", "full-two", vote="no")
+        assert dict(votes(item)) == {"full": "yes", "full-two": "no"}
+        with pytest.raises(Unauthorized):
+            post(item, "view", "associated", vote="yes")
+        html = render(item, "view", "associated")
+        assert "you can read it and comment" in html
+        with as_user("associated"):
+            assert api.user.has_permission("Reply to item", obj=item)
+
+    def test_a_member_may_change_their_vote_until_the_close(self, group):
+        item = decision(group)
+        post(item, "view", "full", vote="yes")
+        post(item, "view", "full", vote="abstain")
+        assert votes(item)["full"] == "abstain"
+
+    def test_a_bad_choice_is_refused_with_a_message(self, group):
+        item = decision(group)
+        with pytest.raises(VotingError):
+            cast_vote(item, "full", "maybe")
+        post(item, "view", "full", vote="maybe")
+        assert "full" not in votes(item)
+
+    def test_no_vote_after_the_deadline(self, group):
+        item = decision(group)
+        item.deadline = datetime.now(pytz.utc) - timedelta(seconds=1)
+        with pytest.raises(VotingError):
+            cast_vote(item, "full", "yes")
+
+    def test_the_vote_closes_only_after_the_deadline(self, group):
+        item = decision(group)
+        workflow = api.portal.get_tool("portal_workflow")
+        with as_user("leader"):
+            assert "close_voting" not in {t["id"] for t in workflow.getTransitionsFor(item)}
+        item.deadline = datetime.now(pytz.utc) - timedelta(seconds=1)
+        with as_user("leader"):
+            assert "close_voting" in {t["id"] for t in workflow.getTransitionsFor(item)}
+        with as_user("full"):
+            assert "close_voting" not in {t["id"] for t in workflow.getTransitionsFor(item)}
+
+
+class TestResult:
+    def test_adopted_with_quorum_and_a_majority(self, group):
+        item = decision(group, quorum=3)
+        for login, choice in (("full", "yes"), ("full-two", "yes"), ("leader", "no")):
+            post(item, "view", login, vote=choice)
+        close(item)
+        assert item.result == "adopted"
+        assert item.tally == {"yes": 2, "no": 1, "abstain": 0}
+        html = render(item, "view", "associated")
+        assert "Adopted" in html
+
+    def test_rejected_on_a_tie(self, group):
+        item = decision(group, quorum=2)
+        post(item, "view", "full", vote="yes")
+        post(item, "view", "full-two", vote="no")
+        close(item)
+        assert item.result == "rejected"
+
+    def test_without_quorum_nothing_is_decided(self, group):
+        item = decision(group, quorum=3)
+        post(item, "view", "full", vote="yes")
+        post(item, "view", "full-two", vote="abstain")
+        close(item)
+        assert item.result == "no-quorum"
+
+    def test_the_result_cannot_be_changed_afterwards(self, group):
+        item = decision(group)
+        post(item, "view", "full", vote="yes")
+        post(item, "view", "full-two", vote="yes")
+        close(item)
+        with pytest.raises(VotingError):
+            cast_vote(item, "full", "no")
+        for login in ("leader", "coordinator", "full"):
+            with as_user(login):
+                assert not api.user.has_permission("Modify portal content", obj=item), login
+                assert not api.user.has_permission("Delete objects", obj=item), login
+        workflow = api.portal.get_tool("portal_workflow")
+        with as_user("coordinator"):
+            assert list(workflow.getTransitionsFor(item)) == []
