@@ -50,6 +50,10 @@ start: instance/zope/etc/wsgi.ini ## Install, create the site with demo content 
 demo: instance/zope/etc/wsgi.ini ## Add ITEMS generated practices to the site (default 1000), for benchmarks
 	bin/instance run scripts/demo-content.py --items $(ITEMS)
 
+.PHONY: daily
+daily: instance/zope/etc/wsgi.ini ## Daily duties (run from cron): close votes past their deadline, send digests
+	bin/instance run scripts/daily.py
+
 .PHONY: benchmark
 benchmark: instance/zope/etc/wsgi.ini ## Fill a separate instance with ITEMS practices (default 20000), time pages beside stock Plone
 	$(VENV)/bin/python scripts/benchmark-repository.py --items $(if $(filter command line,$(origin ITEMS)),$(ITEMS),20000)

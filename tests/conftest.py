@@ -4,6 +4,8 @@ from aiosmtpd.controller import Controller
 from clusterpolisee.testing import FUNCTIONAL_TESTING
 from clusterpolisee.testing import INTEGRATION_TESTING
 from email import message_from_bytes
+from email.header import decode_header
+from email.header import make_header
 from pathlib import Path
 from plone import api
 from zope.pytestlayer import fixture
@@ -139,6 +141,11 @@ class Inbox:
         while len(self.messages) < count and time.monotonic() < deadline:
             time.sleep(0.05)
         return self.messages
+
+    @staticmethod
+    def subject(message):
+        """The Subject header, decoded (non-ASCII subjects arrive RFC 2047-encoded)."""
+        return str(make_header(decode_header(message["Subject"])))
 
     def to(self, address):
         """The messages sent to one address."""

@@ -53,8 +53,40 @@ def count(decision):
 
 
 def record_result(decision, event):
-    """On closing the vote, write the tally and the result; the closed state keeps them."""
+    """On closing the vote, write the tally and the result; the closed state keeps them. The
+    group hears of the result."""
     if event.transition is None or event.transition.getId() != "close_voting":
         return
     decision.tally, decision.result = count(decision)
     decision.reindexObject()
+    from clusterpolisee.notifications import notify
+    from clusterpolisee.vocabularies import DECISION_RESULTS
+    from clusterpolisee.workspaces import find_workspace
+    from clusterpolisee.workspaces import roster
+
+    workspace = find_workspace(decision)
+    if workspace is None:
+        return
+    result = api.portal.translate(dict(DECISION_RESULTS)[decision.result])
+    mapping = {"title": decision.Title(), "result": result}
+    notify(
+        roster(workspace),
+        _("Decided: ${title}", mapping=mapping),
+        _('The vote on "${title}" is closed. Result: ${result}.', mapping=mapping),
+        decision.absolute_url(),
+    )
+
+
+def close_due(portal):
+    """Close every open vote whose deadline has passed; returns how many closed.
+
+    Runs daily (scripts/daily.py) as a site manager, so votes close even when nobody asks.
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    closed = 0
+    for brain in catalog.unrestrictedSearchResults(portal_type="Decision", review_state="open"):
+        decision = brain._unrestrictedGetObject()
+        if decision.voting_is_over():
+            api.content.transition(decision, transition="close_voting")
+            closed += 1
+    return closed

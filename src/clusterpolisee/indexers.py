@@ -9,6 +9,7 @@ from clusterpolisee.behaviors.event_details import IEventDetails
 from clusterpolisee.behaviors.repository import IRepositoryItem
 from clusterpolisee.content.best_practice import IBestPractice
 from clusterpolisee.content.institution import IInstitution
+from clusterpolisee.content.message import IMessage
 from clusterpolisee.content.pilot_action import IPilotAction
 from clusterpolisee.content.planning import IPlanningItem
 from clusterpolisee.content.planning import ITask
@@ -118,6 +119,21 @@ def assignee(obj):
     return _own(obj, "assignee")
 
 
+@indexer(IMessage)
+def message_recipients(obj):
+    return list(obj.recipients or ())
+
+
+@indexer(IMessage)
+def message_unread(obj):
+    return obj.unread_by()
+
+
+@indexer(IMessage)
+def message_thread(obj):
+    return _own(obj, "thread")
+
+
 INDEX_NAMES = (
     "country",
     "region",
@@ -136,6 +152,9 @@ INDEX_NAMES = (
     "due_date",
     "task_status",
     "assignee",
+    "message_recipients",
+    "message_unread",
+    "message_thread",
 )
 
 

@@ -1,5 +1,6 @@
 """Install and uninstall handlers of the clusterpolisee profiles."""
 
+from clusterpolisee.messages import ensure_mailbox
 from clusterpolisee.security import ensure_tier_groups
 from clusterpolisee.transforms import TRANSFORMS
 from clusterpolisee.workspaces import ensure_workspaces
@@ -54,12 +55,13 @@ def unregister_transforms():
 
 
 def post_install(context):
-    """Create the tier groups and the six working groups' workspaces; register the text
-    extractors; show the landing page on the site and every language root."""
+    """Create the tier groups, the six working groups' workspaces and the mailbox; register
+    the text extractors; show the landing page on the site and every language root."""
     ensure_tier_groups()
     register_transforms()
     portal = api.portal.get()
     ensure_workspaces(portal)
+    ensure_mailbox(portal)
     for root in landing_roots(portal):
         root.setLayout(LANDING_VIEW)
 

@@ -251,3 +251,20 @@ def Roster(context=None):
                 SimpleTerm(user_id, token=user_id, title=user.getProperty("fullname") or user_id)
             )
     return SimpleVocabulary(sorted(terms, key=lambda term: term.title.lower()))
+
+
+@provider(IVocabularyFactory)
+def MessageRecipients(context=None):
+    """Members who may receive private messages: approved members of every tier, partner
+    members included, public followers not."""
+    from clusterpolisee.security import tier_memberships
+
+    terms = []
+    for user_id, tiers in tier_memberships().items():
+        if not set(tiers) - {"public-followers"}:
+            continue
+        user = api.user.get(userid=user_id)
+        if user is not None:
+            title = user.getProperty("fullname", "") or user_id
+            terms.append(SimpleTerm(user_id, token=user_id, title=title))
+    return SimpleVocabulary(sorted(terms, key=lambda term: term.title.lower()))

@@ -119,3 +119,20 @@ class TestResult:
         workflow = api.portal.get_tool("portal_workflow")
         with as_user("coordinator"):
             assert list(workflow.getTransitionsFor(item)) == []
+
+
+class TestDailyClose:
+    def test_votes_past_their_deadline_close_by_themselves(self, group):
+        from clusterpolisee.maintenance import run_daily
+
+        due = decision(group)
+        later = decision(group)
+        post(due, "view", "full", vote="yes")
+        post(due, "view", "full-two", vote="yes")
+        due.deadline = datetime.now(pytz.utc) - timedelta(hours=1)
+        with api.env.adopt_roles(["Manager"]):
+            figures = run_daily(api.portal.get())
+        assert figures["votes_closed"] == 1
+        assert api.content.get_state(due) == "closed"
+        assert due.result == "adopted"
+        assert api.content.get_state(later) == "open"

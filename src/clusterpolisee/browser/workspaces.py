@@ -61,6 +61,12 @@ def _path(obj):
     return "/".join(obj.getPhysicalPath())
 
 
+def addable(container, portal_type):
+    """True if the current user may add this type here: the add permission, the workflow's
+    "Add portal content" and the container's type constraints all agree."""
+    return portal_type in {fti.getId() for fti in container.allowedContentTypes()}
+
+
 def as_date(value):
     """A date from what the catalog or an object holds: DateTime, datetime or date."""
     if isinstance(value, DateTime):
@@ -338,7 +344,7 @@ class WikiIndexView(BrowserView):
         return catalog(portal_type="WikiPage", path=_path(self.context), sort_on="sortable_title")
 
     def can_add(self):
-        return bool(api.user.has_permission("clusterpolisee: Add WikiPage", obj=self.context))
+        return addable(self.context, "WikiPage")
 
 
 class WikiPageView(BrowserView):
@@ -352,7 +358,7 @@ class WikiPageView(BrowserView):
             brain.Title.strip().lower(): brain.getURL()
             for brain in catalog(portal_type="WikiPage", path=_path(wiki))
         }
-        can_add = api.user.has_permission("clusterpolisee: Add WikiPage", obj=wiki)
+        can_add = addable(wiki, "WikiPage")
         missing_label = escape(api.portal.translate(_("page not written yet")))
 
         def link(match):
@@ -394,7 +400,7 @@ class ForumView(BrowserView):
         return sorted(rows, key=lambda row: row["last"], reverse=True)
 
     def can_add(self):
-        return bool(api.user.has_permission("clusterpolisee: Add ForumTopic", obj=self.context))
+        return addable(self.context, "ForumTopic")
 
 
 class ForumTopicView(PostView):
@@ -538,8 +544,11 @@ class GroupCalendarView(BrowserView):
 
         return feed_url(self.context, api.user.get_current().getId())
 
-    def can_add(self):
-        return bool(api.user.has_permission("Add portal content", obj=self.context))
+    def addable_types(self):
+        return {
+            portal_type: addable(self.context, portal_type)
+            for portal_type in ("Meeting", "Milestone", "Task")
+        }
 
 
 class MeetingView(PostView):
@@ -628,7 +637,7 @@ class DecisionsView(BrowserView):
         )
 
     def can_add(self):
-        return bool(api.user.has_permission("clusterpolisee: Add Decision", obj=self.context))
+        return addable(self.context, "Decision")
 
 
 class DecisionView(PostView):

@@ -8,8 +8,10 @@ from clusterpolisee import _
 from plone import api
 from plone.app.dexterity import textindexer
 from plone.app.textfield import RichText
+from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
+from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zope import schema
 from zope.interface import implementer
 
@@ -18,6 +20,8 @@ class IMeeting(model.Schema):
     textindexer.searchable("agenda")
     textindexer.searchable("minutes")
     agenda = RichText(title=_("Agenda"))
+    # Checkboxes: a group's roster is short, and every name stays visible and keyboard-usable.
+    directives.widget("participants", CheckBoxFieldWidget)
     participants = schema.List(
         title=_("Participants"),
         description=_("Members of the group invited to the meeting; each receives an invitation."),

@@ -341,9 +341,10 @@ def _load_workspace_content(workspace):
     zone = default_timezone(workspace, as_tzinfo=True)
     now = datetime.now(zone).replace(minute=0, second=0, microsecond=0)
     with api.env.adopt_user(username="nikos.papadopoulos"):
-        paper = api.content.create(
-            container=workspace["documents"],
-            type="Document",
+        paper = _create(
+            workspace["documents"],
+            "Document",
+            publish=False,
             title="Draft recommendations on innovation vouchers",
             description="The group's draft for the STC: eligibility, voucher size, monitoring.",
             text=_rich("Voucher schemes work best when SMEs choose their provider freely."),
@@ -359,15 +360,17 @@ def _load_workspace_content(workspace):
                 "regions and drafts [[Recommendations for managing authorities]]."
             ),
         )
-        api.content.create(
-            container=workspace["wiki"],
-            type="WikiPage",
+        _create(
+            workspace["wiki"],
+            "WikiPage",
+            publish=False,
             title="Innovation voucher schemes",
             text=_rich("Styria, Central Macedonia and North-East Romania run voucher schemes."),
         )
-        api.content.create(
-            container=workspace["planning"],
-            type="Meeting",
+        _create(
+            workspace["planning"],
+            "Meeting",
+            publish=False,
             title="WG4 online meeting: voucher recommendations",
             start=now + timedelta(days=9, hours=2),
             end=now + timedelta(days=9, hours=4),
@@ -375,28 +378,32 @@ def _load_workspace_content(workspace):
             agenda=_rich("1. Comments on the draft. 2. Pilot action plan. 3. Next steps."),
             participants=["elena.popescu", "marko.jovanovic", "luca.bianchi", "petra.novak"],
         )
-        api.content.create(
-            container=workspace["planning"],
-            type="Milestone",
+        _create(
+            workspace["planning"],
+            "Milestone",
+            publish=False,
             title="Recommendations sent to the STC",
             due_date=(now + timedelta(days=30)).date(),
         )
-        api.content.create(
-            container=workspace["planning"],
-            type="Task",
+        _create(
+            workspace["planning"],
+            "Task",
+            publish=False,
             title="Collect voucher figures from Romania",
             due_date=(now - timedelta(days=3)).date(),
             assignee="elena.popescu",
         )
-        api.content.create(
-            container=workspace["forum"],
-            type="ForumTopic",
+        _create(
+            workspace["forum"],
+            "ForumTopic",
+            publish=False,
             title="Should vouchers cover digital services?",
             text=_rich("Several regions now fund digital services through vouchers. Should we?"),
         )
-        decision = api.content.create(
-            container=workspace["decisions"],
-            type="Decision",
+        decision = _create(
+            workspace["decisions"],
+            "Decision",
+            publish=False,
             title="Adopt the voucher recommendations as the group's position",
             proposal=_rich("The group adopts the draft recommendations and sends them to the STC."),
             documents=[_relation(paper)],

@@ -1,6 +1,7 @@
-"""1003 -> 1004: working-group workspaces (types, workflows, roles, indexes), notifications, and
-text extraction from PDF, DOCX and ODT uploads."""
+"""1003 -> 1004: working-group workspaces (types, workflows, roles, indexes), private messages,
+notifications, and text extraction from PDF, DOCX and ODT uploads."""
 
+from clusterpolisee.messages import ensure_mailbox
 from clusterpolisee.setuphandlers import register_transforms
 from clusterpolisee.upgrades import reimport_steps
 from clusterpolisee.workspaces import ensure_workspaces
@@ -19,10 +20,12 @@ def upgrade(context):
         "difftool",
         "plone.app.registry",
         "usersschema",
+        "actions",
     )
     register_transforms()
     portal = api.portal.get()
     ensure_workspaces(portal)
+    ensure_mailbox(portal)
     # Files uploaded before now become findable by their text.
     catalog = api.portal.get_tool("portal_catalog")
     for brain in catalog.unrestrictedSearchResults(portal_type="File"):

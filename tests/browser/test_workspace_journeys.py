@@ -1,0 +1,213 @@
+"""Working-group journeys in Chromium: documents and versions, the wiki and its diff, a meeting
+and its invitation, a vote, and a private message nobody else can open."""
+
+from datetime import datetime
+from datetime import timedelta
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.textfield.value import RichTextValue
+from tests.workspaces import documents
+from tests.workspaces.conftest import create_people
+from tests.workspaces.conftest import fill_roster
+from tests.workspaces.conftest import PASSWORD
+import pytest
+import pytz
+import transaction
+
+
+pytestmark = pytest.mark.browser
+
+GROUP = "/working-groups/innovation-rd"
+
+
+@pytest.fixture
+def people(functional, smtp_inbox):
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        create_people(functional["portal"])
+        fill_roster(functional["portal"]["working-groups"]["innovation-rd"])
+    transaction.commit()
+    return smtp_inbox
+
+
+def log_in(page, site_url, login):
+    page.context.clear_cookies()
+    page.goto(f"{site_url}/login")
+    page.get_by_label("Login name").fill(login)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_load_state()
+
+
+def save(page):
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+
+
+class TestWorkspaceJourneys:
+    def test_member_uploads_a_document_and_a_new_version(
+        self, page, site_url, people, wcag_violations, tmp_path
+    ):
+        first, second = tmp_path / "first" / "brief.pdf", tmp_path / "second" / "brief.pdf"
+        for path, text in ((first, "First draft"), (second, "Second draft")):
+            path.parent.mkdir()
+            path.write_bytes(documents.pdf(text))
+        log_in(page, site_url, "full")
+        page.goto(f"{site_url}{GROUP}")
+        assert wcag_violations(page) == []
+        page.get_by_role("link", name="Documents", exact=True).first.click()
+        page.goto(f"{page.url.split('?')[0]}/++add++File")
+        page.get_by_label("Title").fill("Voucher brief")
+        page.locator("input[type=file][name='form.widgets.file']").set_input_files(str(first))
+        save(page)
+        assert page.get_by_text("Item created").is_visible()
+        brief_url = page.url.removesuffix("/view")
+        page.goto(f"{brief_url}/edit")
+        page.get_by_label("Replace with new file").check()
+        page.locator("input[type=file][name='form.widgets.file']").set_input_files(str(second))
+        save(page)
+        page.goto(f"{brief_url}/@@historyview")
+        # The first upload can be restored: the new one replaced it and kept it.
+        assert page.locator("input[name=version_id]").count() >= 1
+        assert "Full" in page.locator("#content").inner_text()
+        assert wcag_violations(page) == []
+        download = page.request.get(f"{brief_url}/@@download/file")
+        assert b"Second draft" in download.body()
+        earlier = page.request.get(f"{brief_url}/@@download-version?version_id=0&field_id=file")
+        assert b"First draft" in earlier.body()
+
+    def test_another_member_edits_a_wiki_page_and_sees_the_diff(
+        self, page, site_url, people, wcag_violations
+    ):
+        log_in(page, site_url, "full")
+        page.goto(f"{site_url}{GROUP}/wiki/++add++WikiPage")
+        page.get_by_label("Title").fill("Vouchers")
+        page.frame_locator("#formfield-form-widgets-text iframe").locator("body").fill(
+            "Styria runs a voucher scheme. See [[Evaluation]]."
+        )
+        save(page)
+        page_url = page.url.removesuffix("/view")
+        assert page.get_by_role("link", name="Evaluation").is_visible()  # offers the missing page
+        log_in(page, site_url, "associated")
+        page.goto(f"{site_url}{GROUP}/wiki")
+        assert wcag_violations(page) == []
+        page.get_by_role("link", name="Vouchers").click()
+        page.goto(f"{page_url}/edit")
+        page.frame_locator("#formfield-form-widgets-text iframe").locator("body").fill(
+            "Styria and Thessaloniki run voucher schemes."
+        )
+        save(page)
+        assert "Thessaloniki" in page.locator(".wiki-text").inner_text()
+        page.goto(f"{page_url}/@@history?one=current&two=0")
+        diff = page.locator("#content").inner_text()
+        assert "Thessaloniki" in diff
+        assert wcag_violations(page) == []
+
+    def test_leader_schedules_a_meeting_and_the_invitee_gets_the_room(
+        self, page, site_url, people, wcag_violations
+    ):
+        log_in(page, site_url, "leader")
+        page.goto(f"{site_url}{GROUP}/planning")
+        assert wcag_violations(page) == []
+        page.get_by_role("link", name="New meeting").click()
+        page.get_by_label("Title").fill("Voucher workshop")
+        page.frame_locator("#formfield-form-widgets-agenda iframe").locator("body").fill("Draft")
+        page.get_by_role("checkbox", name="Associated").check()
+        save(page)
+        assert page.get_by_text("Item created").is_visible()
+        join = page.get_by_role("link", name="Join the meeting")
+        room = join.get_attribute("href")
+        assert room.startswith("https://meet.jit.si/ClusterPoliSEE-innovation-rd-")
+        assert wcag_violations(page) == []
+        mails = people.wait(1)
+        invitation = [m for m in mails if "associated@example.org" in m["To"]][0]
+        assert people.subject(invitation).startswith("Invitation: Voucher workshop")
+        assert room in invitation.get_payload(decode=True).decode()
+        log_in(page, site_url, "associated")
+        page.goto(f"{site_url}{GROUP}/planning?mode=list")
+        page.locator("#content-core").get_by_role("link", name="Voucher workshop").click()
+        page.get_by_label("I will attend").check()
+        page.get_by_role("button", name="Answer").click()
+        page.wait_for_load_state()
+        assert page.get_by_text("your answer is saved").is_visible()
+        assert page.get_by_role("cell", name="Attends").is_visible()
+
+    def test_full_members_vote_and_the_decision_closes_with_its_result(
+        self, page, site_url, people, functional, wcag_violations
+    ):
+        portal = functional["portal"]
+        with api.env.adopt_user(username="leader"):
+            decision = api.content.create(
+                container=portal["working-groups"]["innovation-rd"]["decisions"],
+                type="Decision",
+                id="adopt",
+                title="Adopt the recommendations",
+                proposal=RichTextValue("<p>We adopt them.</p>", "text/html", "text/x-html-safe"),
+                deadline=datetime.now(pytz.utc) + timedelta(days=1),
+                quorum=2,
+            )
+            api.content.transition(decision, transition="open_voting")
+        transaction.commit()
+        url = f"{site_url}{GROUP}/decisions/adopt"
+        for login, choice in (("full", "Yes"), ("full-two", "Yes"), ("leader", "No")):
+            log_in(page, site_url, login)
+            page.goto(url)
+            page.get_by_label(choice, exact=True).check()
+            page.get_by_role("button", name="Vote").click()
+            page.wait_for_load_state()
+            assert page.get_by_text("Your vote is recorded").is_visible()
+        assert wcag_violations(page) == []
+        log_in(page, site_url, "associated")
+        page.goto(url)
+        assert page.get_by_text("you can read it and comment").is_visible()
+        assert page.get_by_role("button", name="Vote").count() == 0
+        # The deadline passes (after the server's votes: start from their state).
+        transaction.abort()
+        decision._p_jar.sync()
+        decision.deadline = datetime.now(pytz.utc) - timedelta(minutes=1)
+        transaction.commit()
+        log_in(page, site_url, "leader")
+        page.goto(url)
+        page.locator("#plone-contentmenu-workflow > a").click()
+        page.locator("#workflow-transition-close_voting").click()
+        page.wait_for_load_state()
+        assert page.get_by_role("heading", name="Result").is_visible()
+        assert page.locator(".decision-result .lead").inner_text() == "Adopted"
+        assert wcag_violations(page) == []
+
+    def test_private_message_is_read_by_its_recipient_only(
+        self, page, site_url, people, wcag_violations, tmp_path
+    ):
+        attachment = tmp_path / "figures.csv"
+        attachment.write_text("region,vouchers\nRO21,40\n")
+        log_in(page, site_url, "full")
+        page.goto(f"{site_url}/@@compose-message")
+        assert wcag_violations(page) == []
+        page.get_by_label("To", exact=True).select_option(["associated"])
+        page.get_by_label("Subject").fill("Voucher figures")
+        page.get_by_label("Message", exact=True).fill("Here are the figures for North-East.")
+        page.get_by_label("Attachments").set_input_files(str(attachment))
+        page.get_by_role("button", name="Send").click()
+        page.wait_for_load_state()
+        assert page.get_by_text("Your message is sent.").is_visible()
+        message_url = page.url.removesuffix("/view")
+        file_url = page.get_by_role("link", name="figures.csv").get_attribute("href")
+
+        log_in(page, site_url, "associated")
+        assert "1" in page.locator("#toolbar-messages").inner_text()
+        page.locator("#toolbar-messages").click()
+        page.wait_for_load_state()
+        assert wcag_violations(page) == []
+        page.get_by_role("link", name="Voucher figures").click()
+        page.wait_for_load_state()
+        assert "Here are the figures for North-East." in page.locator("#content").inner_text()
+        assert wcag_violations(page) == []
+        assert page.request.get(file_url).status == 200
+
+        log_in(page, site_url, "outsider")
+        for url in (message_url, f"{message_url}/view", file_url, f"{site_url}/messages"):
+            response = page.request.get(url, max_redirects=0)
+            assert response.status in (302, 401, 403, 404), url
+        page.goto(f"{site_url}/@@messages")
+        assert "Voucher figures" not in page.locator("#content").inner_text()
+        page.goto(f"{site_url}/@@search?SearchableText=Voucher+figures")
+        assert page.get_by_text("No results were found.").is_visible()
