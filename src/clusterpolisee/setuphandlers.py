@@ -1,6 +1,7 @@
 """Install and uninstall handlers of the clusterpolisee profiles."""
 
 from clusterpolisee.messages import ensure_mailbox
+from clusterpolisee.sections import ensure_sections
 from clusterpolisee.security import ensure_tier_groups
 from clusterpolisee.transforms import TRANSFORMS
 from clusterpolisee.workspaces import ensure_workspaces
@@ -55,11 +56,13 @@ def unregister_transforms():
 
 
 def post_install(context):
-    """Create the tier groups, the six working groups' workspaces and the mailbox; register
+    """Create the tier groups, the sections, the six working groups' workspaces and the
+    mailbox; register
     the text extractors; show the landing page on the site and every language root."""
     ensure_tier_groups()
     register_transforms()
     portal = api.portal.get()
+    ensure_sections(portal)
     ensure_workspaces(portal)
     ensure_mailbox(portal)
     for root in landing_roots(portal):

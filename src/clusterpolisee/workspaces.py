@@ -5,10 +5,11 @@ from Acquisition import aq_inner
 from BTrees.OOBTree import OOBTree
 from clusterpolisee import _
 from clusterpolisee.content.workspace import IWorkspace
+from clusterpolisee.sections import ensure_sections
 from clusterpolisee.security import assign_policy
-from clusterpolisee.security import MEMBERS_POLICY
 from clusterpolisee.security import WORKSPACE_POLICY
 from clusterpolisee.topics import TOPICS
+from clusterpolisee.vocabularies import WORKING_GROUP_TITLES
 from plone import api
 from plone.base.interfaces.constrains import ENABLED
 from plone.base.interfaces.constrains import ISelectableConstrainTypes
@@ -109,22 +110,7 @@ def workspace_added(workspace, event):
 
 def ensure_workspaces(portal):
     """The working-groups section and one workspace per central topic; existing ones stay."""
-    from clusterpolisee.vocabularies import WORKING_GROUP_TITLES
-
-    section = portal.get(SECTION_ID)
-    if section is None:
-        section = api.content.create(
-            container=portal,
-            type="Folder",
-            id=SECTION_ID,
-            title=api.portal.translate(_("Working groups")),
-            description=api.portal.translate(
-                _("The six thematic working groups and their private workspaces.")
-            ),
-        )
-        # The list of groups is for members; each workspace is for its roster.
-        assign_policy(section, WORKSPACE_POLICY, policy_in=MEMBERS_POLICY)
-        section.setLayout("working-groups")
+    section = ensure_sections(portal)[SECTION_ID]
     for topic_id in DEFAULT_WORKSPACES:
         if topic_id in section:
             continue

@@ -2,6 +2,7 @@
 
 from clusterpolisee.interfaces import IClusterpoliseeLayer
 from clusterpolisee.interfaces import IPlatformSettings
+from clusterpolisee.sections import SECTIONS
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -109,3 +110,17 @@ class TestUninstall:
         get_installer(self.portal).install_product(PACKAGE)
         assert get_installer(self.portal).is_product_installed(PACKAGE)
         assert self.portal.getLayout() == "platform-home"
+
+
+class TestSections:
+    def test_profile_creates_the_sections_under_their_policies(self, portal):
+        workflow_tool = api.portal.get_tool("portal_workflow")
+        for section_id, *_rest in SECTIONS:
+            assert section_id in portal.objectIds(), section_id
+        for section_id in ("repository", "institutions", "events"):
+            assert api.content.get_state(portal[section_id]) == "published"
+        assert api.content.get_state(portal["members-area"]) == "internal"
+        assert workflow_tool.getChainFor(portal["working-groups"]["innovation-rd"]["forum"]) == (
+            "clusterpolisee_group_workflow",
+        )
+        assert portal["messages"].portal_type == "Mailbox"

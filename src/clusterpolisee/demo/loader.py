@@ -3,10 +3,8 @@
 from clusterpolisee.demo import data
 from clusterpolisee.geography import region_country
 from clusterpolisee.geography import REGION_NAMES
-from clusterpolisee.security import assign_policy
-from clusterpolisee.security import MEMBERS_POLICY
-from clusterpolisee.security import PUBLIC_POLICY
-from clusterpolisee.security import WORKSPACE_POLICY
+from clusterpolisee.sections import ensure_sections
+from clusterpolisee.sections import publish as publish_item
 from clusterpolisee.topics import TOPICS
 from clusterpolisee.workspaces import ensure_workspaces
 from clusterpolisee.workspaces import LEADER
@@ -30,46 +28,6 @@ import transaction
 TOPIC_TITLES = {key: title.default for key, title, _help in TOPICS}
 TOPIC_IDS = [key for key, _title, _help in TOPICS]
 SCORE_FIELDS = ("preconditions_score", "costs_score", "risks_score", "adaptation_score")
-
-SECTIONS = (
-    # (id, title, description, policy of the section itself, policy of what it holds)
-    (
-        "repository",
-        "Repository",
-        "Best practices, policy assessments, pilot actions and publications on the six central topics.",
-        PUBLIC_POLICY,
-        PUBLIC_POLICY,
-    ),
-    (
-        "institutions",
-        "Institutions",
-        "The database of institutions relevant to cluster policy in South East Europe.",
-        PUBLIC_POLICY,
-        PUBLIC_POLICY,
-    ),
-    (
-        "events",
-        "Events",
-        "EU events, workshops and linked initiatives on cluster policy.",
-        PUBLIC_POLICY,
-        PUBLIC_POLICY,
-    ),
-    (
-        "members-area",
-        "Members' area",
-        "News, documents and discussions for every approved member of the platform.",
-        MEMBERS_POLICY,
-        MEMBERS_POLICY,
-    ),
-    (
-        # The list of groups is for members; each group's workspace only for its roster.
-        "working-groups",
-        "Working groups",
-        "The six thematic working groups and their private workspaces.",
-        MEMBERS_POLICY,
-        WORKSPACE_POLICY,
-    ),
-)
 
 
 class Progress:
@@ -96,35 +54,12 @@ def _rich(text):
     return RichTextValue(f"<p>{text}</p>", "text/html", "text/x-html-safe")
 
 
-def _publish(obj):
-    """Publish through whatever the item's workflow asks: the STC validation step included."""
-    for transition in ("submit", "publish"):
-        state = api.content.get_state(obj)
-        if state == "published":
-            return
-        available = {t["id"] for t in api.portal.get_tool("portal_workflow").getTransitionsFor(obj)}
-        if transition in available:
-            api.content.transition(obj, transition=transition)
-
-
-def _ensure_section(portal, section_id, title, description, policy_in, policy_below):
-    folder = portal.get(section_id)
-    if folder is None:
-        folder = api.content.create(
-            container=portal, type="Folder", id=section_id, title=title, description=description
-        )
-        assign_policy(folder, policy_below, policy_in=policy_in)
-    if policy_in == PUBLIC_POLICY:
-        _publish(folder)
-    return folder
-
-
 def _create(container, type_, title, publish=True, published_days_ago=None, **fields):
     # Choose the id up front: renaming after creation costs a reindex per object.
     content_id = INameChooser(container).chooseName(title, container)
     obj = api.content.create(container=container, type=type_, id=content_id, title=title, **fields)
     if publish:
-        _publish(obj)
+        publish_item(obj)
         if published_days_ago is not None:
             # Spread publication dates so "latest" listings look like a platform in use.
             obj.setEffectiveDate(DateTime() - published_days_ago)
@@ -137,7 +72,7 @@ def load_demo(portal, items=0, commit_every=500, stream=None):
 
     Returns the number of objects created.
     """
-    sections = {section[0]: _ensure_section(portal, *section) for section in SECTIONS}
+    sections = ensure_sections(portal)
     created = 0
     if not sections["institutions"].contentIds():
         created += _load_dataset(sections)

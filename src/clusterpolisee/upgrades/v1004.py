@@ -2,6 +2,7 @@
 notifications, and text extraction from PDF, DOCX and ODT uploads."""
 
 from clusterpolisee.messages import ensure_mailbox
+from clusterpolisee.sections import ensure_sections
 from clusterpolisee.setuphandlers import register_transforms
 from clusterpolisee.upgrades import reimport_steps
 from clusterpolisee.workspaces import ensure_workspaces
@@ -24,6 +25,7 @@ def upgrade(context):
     )
     register_transforms()
     portal = api.portal.get()
+    ensure_sections(portal)
     ensure_workspaces(portal)
     ensure_mailbox(portal)
     # Files uploaded before now become findable by their text.
