@@ -15,7 +15,7 @@ def editor(functional):
     portal = functional["portal"]
     with api.env.adopt_roles(["Manager"]):
         folder = api.content.create(
-            container=portal, type="Folder", id="repository", title="Repository"
+            container=portal, type="Folder", id="practices", title="Practices"
         )
         api.user.create(
             username=EDITOR,
@@ -38,7 +38,7 @@ class TestRepositoryJourney:
         page.get_by_role("button", name="Log in").click()
         page.wait_for_load_state()
 
-        page.goto(f"{site_url}/repository/++add++BestPractice")
+        page.goto(f"{site_url}/practices/++add++BestPractice")
         page.get_by_label("Title").fill("Shared testing laboratory for food clusters")
         page.get_by_label("Summary").fill("A pilot line that cluster SMEs share.")
         page.get_by_role("checkbox", name="Innovation and R&D driven cluster development").check()
@@ -69,7 +69,7 @@ class TestRepositoryJourney:
         assert practice_link.is_visible()
         practice_link.click()
         page.wait_for_load_state()
-        assert page.url.endswith("/repository/shared-testing-laboratory-for-food-clusters")
+        assert page.url.endswith("/practices/shared-testing-laboratory-for-food-clusters")
         assert page.script_errors == []
 
     def test_anonymous_topic_overview_is_accessible(self, page, site_url, wcag_violations):

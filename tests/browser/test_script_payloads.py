@@ -19,7 +19,7 @@ def payloads(functional):
     with api.env.adopt_roles(["Manager"]):
         getUtility(IRegistry).forInterface(IDiscussionSettings).globally_enabled = True
         api.portal.get_tool("portal_types")["BestPractice"].allow_discussion = True
-        folder = api.content.create(container=portal, type="Folder", id="repository")
+        folder = api.content.create(container=portal, type="Folder", id="practices")
         practice = api.content.create(
             container=folder,
             type="BestPractice",
@@ -55,7 +55,7 @@ class TestScriptPayloads:
         dialogs = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.route("**/x", lambda route: route.fulfill(status=204, body=""))
-        for path in ("/repository/payload", "/@@topic/innovation-rd", "/repository"):
+        for path in ("/practices/payload", "/@@topic/innovation-rd", "/practices"):
             page.goto(site_url + path)
             assert page.evaluate("window.__xss") is None, path
             assert PAYLOAD in page.locator("#content").inner_text(), path
@@ -64,7 +64,7 @@ class TestScriptPayloads:
         page.get_by_label("Password").fill("secret-pass-1")
         page.get_by_role("button", name="Log in").click()
         page.wait_for_load_state()
-        page.goto(f"{site_url}/repository/payload")
+        page.goto(f"{site_url}/practices/payload")
         page.get_by_label("Comment").fill(f"Comment {PAYLOAD}")
         page.get_by_role("button", name="Comment").click()
         page.wait_for_load_state()
@@ -78,7 +78,7 @@ class TestScriptPayloads:
         assert f"Mallory {PAYLOAD}" in page.locator("#content").inner_text()
         assert page.evaluate("window.__xss") is None
         page.goto(f"{site_url}/logout")
-        page.goto(f"{site_url}/repository/payload")
+        page.goto(f"{site_url}/practices/payload")
         assert f"Comment {PAYLOAD}" in page.locator(".discussion").inner_text()
         assert page.evaluate("window.__xss") is None
         assert page.evaluate("window.__xss") is None

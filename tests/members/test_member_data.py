@@ -184,6 +184,7 @@ class TestMemberMenu:
             "languages",
             "expertise",
             "profile_visible",
+            "notification_frequency",
         ):
             assert f"form.widgets.{field}" in html
 

@@ -22,7 +22,7 @@ def relation_to(obj):
 @pytest.fixture
 def repository(portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    return api.content.create(container=portal, type="Folder", id="repository", title="Repository")
+    return api.content.create(container=portal, type="Folder", id="practices", title="Practices")
 
 
 @pytest.fixture

@@ -16,12 +16,12 @@ class FormBrowser(Browser):
 def browser(functional):
     portal = functional["portal"]
     with api.env.adopt_roles(["Manager"]):
-        api.content.create(container=portal, type="Folder", id="repository", title="Repository")
+        api.content.create(container=portal, type="Folder", id="practices", title="Practices")
     transaction.commit()
     browser = FormBrowser(functional["app"])
     browser.handleErrors = False
     browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
-    browser.folder_url = f"{portal.absolute_url()}/repository"
+    browser.folder_url = f"{portal.absolute_url()}/practices"
     return browser
 
 
@@ -39,10 +39,10 @@ class TestForms:
         browser.getControl(name="form.widgets.IRepositoryItem.region:list").value = ["EL52"]
         browser.getControl(name="form.buttons.save").click()
         assert "Item created" in browser.contents
-        assert "/repository/shared-testing-lab" in browser.url
+        assert "/practices/shared-testing-lab" in browser.url
         assert "Shared testing lab" in browser.contents
         transaction.begin()
-        practice = api.content.get(path="/repository/shared-testing-lab")
+        practice = api.content.get(path="/practices/shared-testing-lab")
         assert sorted(practice.topics) == ["innovation-rd", "specialisation"]
         assert practice.costs_score == 4
         assert practice.region == "EL52"
@@ -57,7 +57,7 @@ class TestForms:
         assert "Required input is missing." in browser.contents
         assert "Value is too big" in browser.contents
         transaction.begin()
-        assert api.content.get(path="/repository/incomplete") is None
+        assert api.content.get(path="/practices/incomplete") is None
 
     def test_region_outside_country_is_a_form_error(self, browser):
         browser.open(f"{browser.folder_url}/++add++BestPractice")
@@ -86,7 +86,7 @@ class TestForms:
             browser.contents
         )
         transaction.begin()
-        assert api.content.get(path="/repository/assessment").criteria == [
+        assert api.content.get(path="/practices/assessment").criteria == [
             "Relevance | 4",
             "Efficiency | 3",
         ]

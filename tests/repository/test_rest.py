@@ -79,10 +79,10 @@ def api_session(functional):
     session.headers["Accept"] = "application/json"
     session.portal_url = functional["portal"].absolute_url()
     response = session.post(
-        session.portal_url, json={"@type": "Folder", "id": "repository", "title": "Repository"}
+        session.portal_url, json={"@type": "Folder", "id": "practices", "title": "Practices"}
     )
     assert response.status_code == 201, response.text
-    session.folder_url = f"{session.portal_url}/repository"
+    session.folder_url = f"{session.portal_url}/practices"
     yield session
     session.close()
 
@@ -223,4 +223,4 @@ class TestRepositoryRest:
 
 def test_server_state_is_clean(functional):
     transaction.begin()
-    assert "repository" not in api.portal.get().objectIds()
+    assert "practices" not in api.portal.get().objectIds()
