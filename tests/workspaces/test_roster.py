@@ -78,6 +78,12 @@ class TestRosterManagement:
         post(group, "roster", "leader", userid="outsider", action="remove")
         assert "outsider" not in roster(group)
 
+    def test_inviting_a_leader_again_keeps_them_leader(self, group):
+        post(group, "roster", "coordinator", userid="leader", action="invite")
+        assert roster(group)["leader"] == "WorkingGroupLeader"
+        messages = IStatusMessage(group.REQUEST).show()
+        assert [m.message for m in messages] == ["Leader is already in the group."]
+
     def test_partner_members_join_where_invited(self, group):
         # Another object before: borg.localrole caches roles per request and object.
         with as_user("partner"):

@@ -309,6 +309,9 @@ class RosterView(PostView):
         name, group = fullname(user_id), self.context.Title()
         mapping = {"name": name, "group": group}
         if action in ("invite", "accept"):
+            if user_id in roster(self.context):
+                withdraw_join_request(self.context, user_id)
+                return _("${name} is already in the group.", mapping=mapping), "info"
             if user_id not in tier_memberships():
                 return _(
                     "${name} is not an approved member of the platform.", mapping=mapping
