@@ -5,6 +5,7 @@ from clusterpolisee.notifications import notify
 from clusterpolisee.workspaces import find_workspace
 from clusterpolisee.workspaces import LEADER
 from clusterpolisee.workspaces import roster
+from DateTime import DateTime
 from persistent.list import PersistentList
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -131,3 +132,12 @@ def task_saved(task, event):
         roles = set(dict(task.get_local_roles()).get(task.assignee, ()))
         task.manage_setLocalRoles(task.assignee, sorted(roles | {ASSIGNEE_ROLE}))
     task.reindexObjectSecurity()
+
+
+def published_dated(obj, event):
+    """Whatever way an item is published (form, REST, code), it gets its publication date."""
+    if event.new_state is None or event.new_state.getId() != "published":
+        return
+    if getattr(obj, "effective_date", None) is None and hasattr(obj, "setEffectiveDate"):
+        obj.setEffectiveDate(DateTime())
+        obj.reindexObject(idxs=["effective", "effectiveRange"])

@@ -76,3 +76,14 @@ class TestUpgradeTo1004:
         assert "clusterpolisee_decision_workflow" in workflows.objectIds()
         assert "clusterpolisee_pdf_to_text" in transforms.objectIds()
         assert len(portal["working-groups"].contentIds()) == 6
+
+
+class TestUpgradeTo1005:
+    def test_adds_the_open_data_site_action(self, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        setup = api.portal.get_tool("portal_setup")
+        site_actions = api.portal.get_tool("portal_actions")["site_actions"]
+        site_actions.manage_delObjects(["open-data"])
+        setup.setLastVersionForProfile(PROFILE, "1004")
+        setup.upgradeProfile(PROFILE)
+        assert "open-data" in site_actions.objectIds()

@@ -1,0 +1,146 @@
+"""Open data: the published repository and the institutions database as CSV and JSON.
+
+Rows come from catalog metadata only (no object is woken), and only published items are
+exported, through a permission-checked catalog query, so a download never holds what the public
+may not see. Coded values (topics, countries, regions, ...) are exported as their codes; their
+labels are in the named vocabularies served by ``@vocabularies``.
+"""
+
+from clusterpolisee import _
+from plone import api
+import csv
+import io
+import json
+
+
+REPOSITORY_TYPES = (
+    "BestPractice",
+    "PolicyAssessment",
+    "PilotAction",
+    "Publication",
+    "CooperationNetwork",
+)
+
+
+def _list(value):
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return sorted(value)
+
+
+def _date(value):
+    # Catalog metadata keeps DateTime; the floor and ceiling dates of "no date" are left out.
+    if value is None or not hasattr(value, "ISO8601") or not 1970 < value.year() < 2499:
+        return None
+    return value.ISO8601()
+
+
+# (column, description, how to read it from a brain, multi-valued)
+COMMON = (
+    ("uid", _("Unique identifier, stable across renames."), lambda b: b.UID, False),
+    ("url", _("Address of the item's page."), lambda b: b.getURL(), False),
+    ("title", _("Title."), lambda b: b.Title, False),
+    ("summary", _("Summary."), lambda b: b.Description, False),
+    (
+        "topics",
+        _("Central topics (codes of the topics taxonomy)."),
+        lambda b: _list(b.topics),
+        True,
+    ),
+    (
+        "countries",
+        _("Countries (ISO 3166-1 alpha-2; EL for Greece)."),
+        lambda b: _list(b.country),
+        True,
+    ),
+    ("regions", _("NUTS 2 regions (codes)."), lambda b: _list(b.region), True),
+)
+DATED = (
+    ("published", _("Date of publication (ISO 8601)."), lambda b: _date(b.effective), False),
+    ("modified", _("Date of the last change (ISO 8601)."), lambda b: _date(b.modified), False),
+)
+DATASETS = {
+    "repository": {
+        "title": _("Policy-learning repository"),
+        "description": _(
+            "Published best practices, policy assessments, pilot actions, publications and "
+            "cooperation networks."
+        ),
+        "query": {"portal_type": list(REPOSITORY_TYPES)},
+        "columns": (
+            ("type", _("Kind of item (content type)."), lambda b: b.portal_type, False),
+            *COMMON,
+            (
+                "governance_level",
+                _("Governance level (code)."),
+                lambda b: b.governance_level,
+                False,
+            ),
+            ("working_group", _("Working group (topic code)."), lambda b: b.working_group, False),
+            (
+                "policy_cycle_stage",
+                _("Stage of the policy cycle (code)."),
+                lambda b: b.policy_cycle_stage,
+                False,
+            ),
+            ("policy_type", _("Type of cluster policy (code)."), lambda b: b.policy_type, False),
+            ("sectors", _("NACE Rev. 2 sections."), lambda b: _list(b.sectors), True),
+            (
+                "specialisation_domains",
+                _("Smart specialisation domains (codes)."),
+                lambda b: _list(b.specialisation_domains),
+                True,
+            ),
+            (
+                "transferability_score",
+                _("Overall transferability, 1 to 5 (best practices)."),
+                lambda b: b.transferability_score,
+                False,
+            ),
+            *DATED,
+        ),
+    },
+    "institutions": {
+        "title": _("Database of institutions"),
+        "description": _("Published institutions relevant to cluster policy in South East Europe."),
+        "query": {"portal_type": "Institution"},
+        "columns": (
+            *COMMON,
+            ("kind", _("Kind of institution (code)."), lambda b: b.institution_kind, False),
+            *DATED,
+        ),
+    },
+}
+SEPARATOR = "; "
+
+
+def rows(dataset):
+    """The dataset's rows as dicts, oldest first; only what is published."""
+    spec = DATASETS[dataset]
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog(review_state="published", sort_on="created", **spec["query"])
+    return [
+        {name: read(brain) for name, _help, read, _multi in spec["columns"]} for brain in brains
+    ]
+
+
+def as_json(dataset):
+    return json.dumps({"dataset": dataset, "items": rows(dataset)}, ensure_ascii=False, indent=1)
+
+
+def as_csv(dataset):
+    """UTF-8 with a byte-order mark, so spreadsheet programs read the accents right."""
+    columns = DATASETS[dataset]["columns"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([name for name, _help, _read, _multi in columns])
+    for row in rows(dataset):
+        writer.writerow(
+            [
+                SEPARATOR.join(row[name]) if multi else ("" if row[name] is None else row[name])
+                for name, _help, _read, multi in columns
+            ]
+        )
+    return "\ufeff" + out.getvalue()
