@@ -1,5 +1,6 @@
 """Joining a working group: members ask, the leader accepts; the leader invites and removes."""
 
+from AccessControl.SpecialUsers import nobody
 from clusterpolisee.interfaces import IClusterpoliseeLayer
 from clusterpolisee.workspaces import join_requests
 from clusterpolisee.workspaces import roster
@@ -52,6 +53,19 @@ class TestJoining:
     def test_the_list_of_groups_needs_no_membership_of_them(self, group):
         html = render(group.aq_parent, "working-groups", "outsider")
         assert html.count('class="card mb-3"') == 6
+
+    def test_the_list_of_groups_is_for_approved_members_only(self, group):
+        portal = api.portal.get()
+        for who in ("anonymous", "partner"):
+            context = api.env.adopt_user(user=nobody) if who == "anonymous" else as_user(who)
+            with context:
+                assert not api.user.has_permission(
+                    "clusterpolisee: Ask to join a working group", obj=group.aq_parent
+                )
+        with as_user("outsider"):
+            assert api.user.has_permission(
+                "clusterpolisee: Ask to join a working group", obj=portal
+            )
 
     def test_a_registrant_not_yet_approved_cannot_ask(self, group):
         api.user.create(username="newcomer", email="n@example.org", password="secret-pass-1")

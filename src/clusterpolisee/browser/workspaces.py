@@ -149,7 +149,8 @@ class WorkingGroupsView(PostView):
         user_id = api.user.get_current().getId()
         if user_id in roster(workspace):
             return _("You are already in this working group."), "info"
-        ask_to_join(workspace, user_id, (form.get("message", "") or "")[:1000])
+        message = form.get("message", "")
+        ask_to_join(workspace, user_id, message[:1000] if isinstance(message, str) else "")
         leaders = [member for member, role in roster(workspace).items() if role == LEADER]
         mapping = {"name": fullname(user_id), "group": workspace.Title()}
         notify(
