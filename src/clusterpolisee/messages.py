@@ -2,6 +2,7 @@
 
 from clusterpolisee import _
 from clusterpolisee.notifications import notify
+from clusterpolisee.people import fullname
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 from zope.container.interfaces import INameChooser
@@ -68,11 +69,7 @@ def message_added(message, event):
         message.thread = message.UID()
     message.reindexObject()
     message.reindexObjectSecurity()
-    sender = api.user.get_current()
-    mapping = {
-        "name": sender.getProperty("fullname", "") or sender.getId(),
-        "subject": message.Title(),
-    }
+    mapping = {"name": fullname(api.user.get_current().getId()), "subject": message.Title()}
     notify(
         message.recipients or (),
         _("New message from ${name}: ${subject}", mapping=mapping),

@@ -52,6 +52,22 @@ def subjects(inbox, login):
     return [inbox.subject(message) for message in inbox.to(f"{login}@example.org")]
 
 
+def kick_off(client, group, participants):
+    """The leader schedules the group's kick-off meeting; returns its URL."""
+    return create(
+        client,
+        f"{group}/planning",
+        **{
+            "@type": "Meeting",
+            "title": "Kick-off",
+            "start": "2030-03-04T10:00:00+01:00",
+            "end": "2030-03-04T12:00:00+01:00",
+            "agenda": "Plan",
+            "participants": participants,
+        },
+    )
+
+
 class TestRestForEachKind:
     def test_documents_pages_topics_meetings_tasks(self, site):
         _base, group, clients, _inbox = site
@@ -76,18 +92,7 @@ class TestRestForEachKind:
             f"{group}/forum",
             **{"@type": "ForumTopic", "title": "Vouchers?", "text": "Digital services too?"},
         )
-        meeting_url = create(
-            clients["leader"],
-            f"{group}/planning",
-            **{
-                "@type": "Meeting",
-                "title": "Kick-off",
-                "start": "2030-03-04T10:00:00+01:00",
-                "end": "2030-03-04T12:00:00+01:00",
-                "agenda": "Plan",
-                "participants": ["associated"],
-            },
-        )
+        meeting_url = kick_off(clients["leader"], group, ["associated"])
         task_url = create(
             clients["leader"],
             f"{group}/planning",
@@ -187,18 +192,7 @@ class TestNotifications:
 
     def test_meeting_invitation_carries_the_room(self, site):
         _base, group, clients, inbox = site
-        create(
-            clients["leader"],
-            f"{group}/planning",
-            **{
-                "@type": "Meeting",
-                "title": "Kick-off",
-                "start": "2030-03-04T10:00:00+01:00",
-                "end": "2030-03-04T12:00:00+01:00",
-                "agenda": "Plan",
-                "participants": ["associated", "full"],
-            },
-        )
+        kick_off(clients["leader"], group, ["associated", "full"])
         inbox.wait(2)
         (mail,) = inbox.to("associated@example.org")
         assert inbox.subject(mail).startswith("Invitation: Kick-off")

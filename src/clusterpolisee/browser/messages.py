@@ -3,6 +3,7 @@ and the unread count in the toolbar."""
 
 from clusterpolisee import _
 from clusterpolisee.messages import send
+from clusterpolisee.people import fullname
 from clusterpolisee.workspaces import roster
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
@@ -23,11 +24,6 @@ def unread_count():
         return 0
     catalog = api.portal.get_tool("portal_catalog")
     return len(catalog(portal_type="Message", message_unread=user.getId()))
-
-
-def fullname(user_id):
-    user = api.user.get(userid=user_id)
-    return (user.getProperty("fullname", "") or user_id) if user is not None else user_id
 
 
 class MessagesView(BrowserView):

@@ -2,6 +2,7 @@
 forum, planning (calendar, meetings, tasks) and decisions."""
 
 from clusterpolisee import _
+from clusterpolisee.browser.repository import vocabulary_title
 from clusterpolisee.decisions import cast_vote
 from clusterpolisee.decisions import votes
 from clusterpolisee.decisions import VotingError
@@ -10,6 +11,7 @@ from clusterpolisee.events import followers
 from clusterpolisee.meetings import answer
 from clusterpolisee.meetings import answers
 from clusterpolisee.notifications import notify
+from clusterpolisee.people import fullname
 from clusterpolisee.security import tier_memberships
 from clusterpolisee.workspaces import ask_to_join
 from clusterpolisee.workspaces import find_workspace
@@ -32,29 +34,12 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from urllib.parse import quote
 from zExceptions import Unauthorized
-from zope.component import getUtility
-from zope.schema.interfaces import IVocabularyFactory
 import calendar
 import re
 
 
 MANAGE_ROSTER = "clusterpolisee: Manage working group roster"
 OPEN_TASK = ["open", "in-progress"]
-
-
-def fullname(user_id):
-    user = api.user.get(userid=user_id) if user_id else None
-    if user is None:
-        return user_id or ""
-    return user.getProperty("fullname", "") or user_id
-
-
-def term_title(vocabulary, value, context):
-    factory = getUtility(IVocabularyFactory, name=vocabulary)
-    try:
-        return factory(context).getTerm(value).title
-    except LookupError:
-        return value
 
 
 def _path(obj):
@@ -268,7 +253,7 @@ class RosterView(PostView):
                     "name": fullname(user_id),
                     "leader": role == LEADER,
                     "organisation": user.getProperty("organisation", "") if user else "",
-                    "country": term_title(
+                    "country": vocabulary_title(
                         "clusterpolisee.vocabularies.Countries",
                         user.getProperty("country", "") if user else "",
                         self.context,
@@ -617,7 +602,7 @@ class PlanningItemView(BrowserView):
     """A milestone or a task."""
 
     def status(self):
-        return term_title(
+        return vocabulary_title(
             "clusterpolisee.vocabularies.TaskStatuses", self.context.status, self.context
         )
 
@@ -673,7 +658,7 @@ class DecisionView(PostView):
 
     def result(self):
         if self.context.result:
-            return term_title(
+            return vocabulary_title(
                 "clusterpolisee.vocabularies.DecisionResults", self.context.result, self.context
             )
         return ""
