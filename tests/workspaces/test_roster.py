@@ -128,6 +128,13 @@ class TestRosterManagement:
 
 
 class TestDashboard:
+    def test_waiting_for_review_lists_items_only_for_those_who_approve(self, group):
+        with as_user("associated"):
+            paper = api.content.create(container=group["documents"], type="Document", title="Paper")
+            api.content.transition(paper, transition="submit")
+        assert "Waiting for your review" in render(group, "workspace-dashboard", "full")
+        assert "Waiting for your review" not in render(group, "workspace-dashboard", "associated")
+
     def test_dashboard_links_the_parts_and_the_roster(self, group):
         html = render(group, "workspace-dashboard", "associated")
         for part in ("documents", "wiki", "forum", "planning", "decisions"):

@@ -202,17 +202,16 @@ class WorkspaceDashboardView(BrowserView):
         )[:5]
 
     def waiting_for_me(self):
-        """Items in group review that the current member may approve."""
+        """Items in group review the current member may approve: the workflow's own guard
+        (the Approve permission and a roster role) decides, each item woken once."""
+        workflow_tool = api.portal.get_tool("portal_workflow")
         return [
             brain
             for brain in self._query(review_state="group_review", sort_on="modified")[:50]
-            if api.user.has_permission("clusterpolisee: Approve", obj=brain.getObject())
-            and "approve"
+            if "approve"
             in {
                 transition["id"]
-                for transition in api.portal.get_tool("portal_workflow").getTransitionsFor(
-                    brain.getObject()
-                )
+                for transition in workflow_tool.getTransitionsFor(brain.getObject())
             }
         ]
 
