@@ -5,6 +5,7 @@ item never acquire their container's country or topics and counts stay exact.
 """
 
 from Acquisition import aq_base
+from clusterpolisee import fulltext
 from clusterpolisee.behaviors.event_details import IEventDetails
 from clusterpolisee.behaviors.repository import IRepositoryItem
 from clusterpolisee.content.best_practice import IBestPractice
@@ -15,6 +16,8 @@ from clusterpolisee.content.planning import IPlanningItem
 from clusterpolisee.content.planning import ITask
 from clusterpolisee.content.policy_assessment import IPolicyAssessment
 from clusterpolisee.content.publication import IPublication
+from DateTime import DateTime
+from plone.event.interfaces import IEvent
 from plone.indexer import indexer
 from zope.interface import Interface
 
@@ -156,6 +159,34 @@ INDEX_NAMES = (
     "message_unread",
     "message_thread",
 )
+
+
+def year_of(value):
+    """A DateTime's or date's year; None for a missing or placeholder date."""
+    if value is None:
+        return None
+    year = value.year() if isinstance(value, DateTime) else getattr(value, "year", None)
+    return year if year and 1900 < year < 2500 else None
+
+
+@indexer(IRepositoryItem)
+def SearchableText(obj):
+    return fulltext.searchable_text(obj)
+
+
+@indexer(Interface)
+def year(obj):
+    """The year a search shows an item under: when an event starts, else when it was published
+    (or, never published, created)."""
+    start = _own(obj, "start") if IEvent.providedBy(obj) else None
+    effective = _own(obj, "effective_date")
+    created = obj.created() if hasattr(aq_base(obj), "created") else None
+    for value in (start, effective, created):
+        found = year_of(value)
+        if found:
+            # Text, as a query string carries it: @search?year=2026 matches.
+            return str(found)
+    raise AttributeError
 
 
 @indexer(Interface)

@@ -26,7 +26,7 @@ SECTIONS = (
         _("The database of institutions relevant to cluster policy in South East Europe."),
         PUBLIC_POLICY,
         PUBLIC_POLICY,
-        None,
+        "institutions-database",
     ),
     (
         "events",
@@ -34,7 +34,7 @@ SECTIONS = (
         _("EU events, workshops and linked initiatives on cluster policy."),
         PUBLIC_POLICY,
         PUBLIC_POLICY,
-        None,
+        "events-calendar",
     ),
     (
         "members-area",

@@ -1,0 +1,279 @@
+"""The platform's faceted search: a catalog query from request parameters, counts per facet.
+
+The parameters are the catalog's own index names (``SearchableText``, ``portal_type``,
+``topics``, ``country``...), so a search page's address, once its text is munged the way Plone's
+search page does it, is the same query that ``@search`` answers in the REST API.
+
+Counts never wake an object: the visitor's query runs once through ``portal_catalog``, which
+adds Plone's security filter, and each facet intersects that result's record ids with the
+facet index's own sets of record ids. A facet with a selection is counted against the query
+without its own selection, so every value shows how many results picking it would give.
+"""
+
+from BTrees.IIBTree import IISet
+from BTrees.IIBTree import intersection
+from clusterpolisee import _
+from clusterpolisee.browser.repository import vocabulary_title
+from plone import api
+from plone.base.utils import munge_search_term
+
+
+MAX_TEXT_LENGTH = 200
+SORTS = ("relevance", "date", "title")
+
+
+class Facet:
+    """One facet: its catalog index, its label, and how its values read."""
+
+    def __init__(self, index, title, vocabulary=None, numeric=False):
+        self.index = index
+        self.title = title
+        self.vocabulary = vocabulary
+        self.numeric = numeric
+
+    def value_title(self, value, context):
+        if value == "" and self.index == "Language":
+            return _("Any language")
+        if self.index == "portal_type":
+            fti = api.portal.get_tool("portal_types").get(value)
+            return fti.Title() if fti is not None else value
+        if self.vocabulary:
+            return vocabulary_title(self.vocabulary, value, context) or value
+        return str(value)
+
+
+TYPE = Facet("portal_type", _("Type"))
+TOPIC = Facet("topics", _("Topic"), "collective.taxonomy.topics")
+COUNTRY = Facet("country", _("Country"), "clusterpolisee.vocabularies.Countries")
+REGION = Facet("region", _("Region"), "clusterpolisee.vocabularies.Regions")
+STAGE = Facet(
+    "policy_cycle_stage", _("Policy-cycle stage"), "clusterpolisee.vocabularies.PolicyCycleStages"
+)
+LEVEL = Facet(
+    "governance_level", _("Governance level"), "clusterpolisee.vocabularies.GovernanceLevels"
+)
+LANGUAGE = Facet("Language", _("Language"), "plone.app.vocabularies.AvailableContentLanguages")
+YEAR = Facet("year", _("Year"), numeric=True)
+PUBLICATION_KIND = Facet(
+    "publication_kind", _("Kind of publication"), "clusterpolisee.vocabularies.PublicationKinds"
+)
+INSTITUTION_KIND = Facet(
+    "institution_kind", _("Kind of institution"), "clusterpolisee.vocabularies.InstitutionKinds"
+)
+EU_INITIATIVE = Facet(
+    "eu_initiative", _("EU initiative"), "clusterpolisee.vocabularies.EUInitiatives"
+)
+
+SEARCH_FACETS = (TYPE, TOPIC, COUNTRY, REGION, STAGE, LEVEL, LANGUAGE, YEAR)
+
+
+class SearchError(ValueError):
+    """A parameter the search cannot use; the message says which and why."""
+
+
+def searchable_types():
+    """The types Plone's own search shows: every type but those the site excludes."""
+    excluded = set(api.portal.get_registry_record("plone.types_not_searched", default=()) or ())
+    return sorted(
+        name for name in api.portal.get_tool("portal_types").objectIds() if name not in excluded
+    )
+
+
+def _strings(value):
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)):
+        return []
+    return [item.strip() for item in value if isinstance(item, str) and item.strip()]
+
+
+class FacetedQuery:
+    """A search read from request parameters: the text, the selections, the sort and the page.
+
+    ``fixed`` holds criteria the page always applies (a listing of one type, say); a facet
+    whose index is fixed is still counted, within the fixed criteria.
+    """
+
+    def __init__(self, form, facets, path, fixed=None, default_types=None):
+        self.facets = facets
+        self.path = path
+        self.fixed = dict(fixed or {})
+        self.default_types = default_types
+        self.text = self._text(form.get("SearchableText"))
+        self.selections = {}
+        for facet in facets:
+            values = _strings(form.get(facet.index))
+            if facet.numeric and not all(value.isdigit() for value in values):
+                raise SearchError(
+                    _(
+                        "error_facet_number",
+                        default="${facet} must be a whole number.",
+                        mapping={"facet": facet.title},
+                    )
+                )
+            if values:
+                self.selections[facet.index] = values
+        sort = form.get("sort_on") or "relevance"
+        if sort not in SORTS:
+            raise SearchError(_("Results can be sorted by relevance, date or title only."))
+        self.sort = sort
+
+    def _text(self, value):
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise SearchError(_("The search text must be a single line of text."))
+        value = " ".join(value.split())
+        if len(value) > MAX_TEXT_LENGTH:
+            raise SearchError(
+                _(
+                    "error_text_too_long",
+                    default="The search text is too long: at most ${length} characters.",
+                    mapping={"length": MAX_TEXT_LENGTH},
+                )
+            )
+        return value
+
+    def catalog_query(self, without=None):
+        """The catalog query; ``without`` leaves one facet's selection out (to count it)."""
+        query = {"path": self.path}
+        if self.default_types is not None:
+            query["portal_type"] = list(self.default_types)
+        query.update(self.fixed)
+        if self.text:
+            query["SearchableText"] = munge_search_term(self.text)
+        for index, values in self.selections.items():
+            if index == without:
+                continue
+            if index == "portal_type" and "portal_type" in query:
+                allowed = set(query["portal_type"])
+                values = [value for value in values if value in allowed]
+            query[index] = values  # several values of one facet: any of them
+        return query
+
+    def params(self, **changes):
+        """The parameters of this search, as a list of pairs, with ``changes`` applied.
+
+        A change to a facet's index name replaces its selection (a list) or removes it (None).
+        """
+        selections = {index: list(values) for index, values in self.selections.items()}
+        text = self.text
+        sort = self.sort
+        for name, value in changes.items():
+            if name == "SearchableText":
+                text = value or ""
+            elif name == "sort_on":
+                sort = value
+            elif value:
+                selections[name] = list(value)
+            else:
+                selections.pop(name, None)
+        pairs = []
+        if text:
+            pairs.append(("SearchableText", text))
+        for facet in self.facets:
+            for value in selections.get(facet.index, ()):
+                pairs.append((facet.index, str(value)))
+        if sort != "relevance":
+            pairs.append(("sort_on", sort))
+        return pairs
+
+
+def record_ids(results):
+    """The catalog record ids behind a lazy catalog result, without waking a single brain.
+
+    ZCatalog's lazy result keeps what it will look up: plain record ids, or (score, record id)
+    pairs after a full-text query.
+    """
+    if not len(results):
+        return IISet()
+    sequence = results._seq
+    if isinstance(sequence, IISet):
+        return sequence
+    first = next(iter(sequence))
+    if isinstance(first, tuple):
+        return IISet([rid for _score, rid in sequence])
+    return IISet(sequence)
+
+
+def value_counts(index, rids):
+    """{value: how many of ``rids`` have it} for one Field or Keyword index."""
+    counts = {}
+    if not rids:
+        return counts
+    values = index._index
+    if len(rids) < 8 * len(values):
+        # Few results: look up each record's values.
+        by_record = index._unindex
+        for rid in rids:
+            recorded = by_record.get(rid)
+            if recorded is None:
+                continue
+            if not isinstance(recorded, (list, tuple)):
+                recorded = (recorded,)
+            for value in recorded:
+                counts[value] = counts.get(value, 0) + 1
+        return counts
+    # Many results: intersect them with each value's set of records.
+    for value, records in values.items():
+        if isinstance(records, int):
+            count = 1 if records in rids else 0
+        else:
+            count = len(intersection(rids, records))
+        if count:
+            counts[value] = count
+    return counts
+
+
+class FacetedSearch:
+    """Runs a FacetedQuery through the catalog: results, their number and the facet counts."""
+
+    def __init__(self, query):
+        self.query = query
+        self.catalog = api.portal.get_tool("portal_catalog")
+        self._results = None
+
+    @property
+    def results(self):
+        """The matching brains in the order the query's sort asks, lazily."""
+        if self._results is None:
+            self._results = self.catalog.searchResults(**self.query.catalog_query())
+        return self._results
+
+    def sorted_results(self, limit):
+        if self.query.sort == "relevance" and self.query.text:
+            # A full-text query comes back ordered by score already.
+            return self.results
+        if self.query.sort == "title":
+            sort = {"sort_on": "sortable_title"}
+        else:
+            sort = {"sort_on": "effective", "sort_order": "descending"}
+        return self.catalog.searchResults(sort_limit=limit, **sort, **self.query.catalog_query())
+
+    def __len__(self):
+        return len(self.results)
+
+    def facet_counts(self):
+        """[(facet, [(value, count)])] with values most frequent first (years newest first)."""
+        indexes = self.catalog._catalog.indexes
+        everything = record_ids(self.results)
+        counted = []
+        for facet in self.query.facets:
+            if facet.index in self.query.selections:
+                rids = record_ids(
+                    self.catalog.searchResults(**self.query.catalog_query(without=facet.index))
+                )
+            else:
+                rids = everything
+            index = indexes.get(facet.index)
+            counts = value_counts(index, rids) if index is not None else {}
+            if facet.index == "portal_type" and self.query.default_types is not None:
+                counts = {
+                    key: value for key, value in counts.items() if key in self.query.default_types
+                }
+            if facet.numeric:
+                ordered = sorted(counts.items(), key=lambda item: -int(item[0]))
+            else:
+                ordered = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
+            counted.append((facet, ordered))
+        return counted

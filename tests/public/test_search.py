@@ -1,0 +1,369 @@
+"""The faceted search: full text with attachments, facet counts, filters, sorting, errors."""
+
+from AccessControl.SpecialUsers import nobody
+from clusterpolisee.interfaces import IClusterpoliseeLayer
+from clusterpolisee.sections import publish
+from DateTime import DateTime
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from plone.namedfile.file import NamedBlobFile
+from tests.workspaces.documents import docx
+from tests.workspaces.documents import pdf
+from zope.interface import alsoProvides
+import pytest
+
+
+# (id, type, title, topics, country, region, stage, level, language, publish?)
+ITEMS = (
+    (
+        "vouchers-ro",
+        "BestPractice",
+        "Innovation vouchers",
+        ["innovation-rd"],
+        "RO",
+        "RO21",
+        "implementation",
+        "regional",
+        "en",
+        True,
+    ),
+    (
+        "vouchers-bg",
+        "BestPractice",
+        "Voucher scheme Plovdiv",
+        ["innovation-rd", "financial-framework"],
+        "BG",
+        "BG42",
+        "monitoring-evaluation",
+        "regional",
+        "bg",
+        True,
+    ),
+    (
+        "fund-gr",
+        "PolicyAssessment",
+        "Cluster fund review",
+        ["financial-framework"],
+        "GR",
+        None,
+        "monitoring-evaluation",
+        "national",
+        "en",
+        True,
+    ),
+    (
+        "pilot-ro",
+        "PilotAction",
+        "Cluster manager academy",
+        ["skills-jobs"],
+        "RO",
+        "RO11",
+        "implementation",
+        "local",
+        "ro",
+        True,
+    ),
+    (
+        "draft-ro",
+        "BestPractice",
+        "Secret voucher draft",
+        ["innovation-rd"],
+        "RO",
+        "RO21",
+        "preparation",
+        "regional",
+        "en",
+        False,
+    ),
+)
+
+
+def make(
+    portal, item_id, portal_type, title, topics, country, region, stage, level, language, published
+):
+    fields = {
+        "topics": topics,
+        "country": country,
+        "region": region,
+        "governance_level": level,
+    }
+    if portal_type in ("BestPractice", "PolicyAssessment"):
+        fields["policy_cycle_stage"] = stage
+    item = api.content.create(
+        container=portal["repository"], type=portal_type, id=item_id, title=title, **fields
+    )
+    # plone.app.multilingual gives new content its folder's language: set it afterwards.
+    item.setLanguage(language)
+    item.reindexObject()
+    if published:
+        publish(item)
+    return item
+
+
+@pytest.fixture
+def seeded(portal):
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    items = {row[0]: make(portal, *row) for row in ITEMS}
+    # A stage is recorded on practices and assessments only (the pilot's field is its own).
+    api.content.create(
+        container=items["vouchers-ro"],
+        type="File",
+        id="report.pdf",
+        title="Evaluation report",
+        file=NamedBlobFile(
+            pdf("Quadruple helix evaluation"), filename="report.pdf", contentType="application/pdf"
+        ),
+    )
+    portal.REQUEST.form.clear()
+    alsoProvides(portal.REQUEST, IClusterpoliseeLayer)
+    return items
+
+
+def run(portal, **form):
+    """The search page as anonymous visitors see it: (view, html)."""
+    request = portal.REQUEST
+    request.form.clear()
+    request.form.update(form)
+    request.response.setStatus(200)
+    view = api.content.get_view("platform-search", portal, request)
+    with api.env.adopt_user(user=nobody):
+        html = view()
+    return view, html
+
+
+def counts(view, index):
+    for row in view.facet_rows:
+        if row["index"] == index:
+            return {value["value"]: value["count"] for value in row["options"]}
+    return {}
+
+
+def titles(view):
+    return sorted(brain.Title for brain in view.batch)
+
+
+class TestFacetCounts:
+    def test_every_facet_counts_what_anonymous_visitors_may_see(self, portal, seeded):
+        view, _html = run(portal, portal_type=["BestPractice", "PolicyAssessment", "PilotAction"])
+        assert view.total == 4  # the draft is not counted
+        # Its own selection aside, the type facet also counts the published section folders.
+        assert counts(view, "portal_type") == {
+            "BestPractice": 2,
+            "PolicyAssessment": 1,
+            "PilotAction": 1,
+            "Folder": 3,
+        }
+        assert counts(view, "topics") == {
+            "innovation-rd": 2,
+            "financial-framework": 2,
+            "skills-jobs": 1,
+        }
+        assert counts(view, "country") == {"RO": 2, "BG": 1, "GR": 1}
+        assert counts(view, "region") == {"RO21": 1, "BG42": 1, "RO11": 1}
+        assert counts(view, "policy_cycle_stage") == {
+            "implementation": 1,
+            "monitoring-evaluation": 2,
+        }
+        assert counts(view, "governance_level") == {"regional": 2, "national": 1, "local": 1}
+        assert counts(view, "Language") == {"en": 2, "bg": 1, "ro": 1}
+        assert counts(view, "year") == {str(DateTime().year()): 4}
+
+    def test_a_selection_narrows_the_others_but_not_its_own_facet(self, portal, seeded):
+        view, _html = run(portal, topics="innovation-rd", country="RO")
+        assert titles(view) == ["Innovation vouchers"]
+        # Picking another country would give the Bulgarian voucher scheme.
+        assert counts(view, "country") == {"RO": 1, "BG": 1}
+        # Picking another topic, within Romania, would give the pilot.
+        assert counts(view, "topics") == {"innovation-rd": 1, "skills-jobs": 1}
+        assert counts(view, "portal_type") == {"BestPractice": 1}
+
+    def test_values_of_one_facet_add_up(self, portal, seeded):
+        view, _html = run(portal, country=["RO", "GR"])
+        assert titles(view) == [
+            "Cluster fund review",
+            "Cluster manager academy",
+            "Innovation vouchers",
+        ]
+
+    def test_facet_values_read_as_titles(self, portal, seeded):
+        view, html = run(portal, country="BG")
+        country = next(row for row in view.facet_rows if row["index"] == "country")
+        titles_by_value = {value["value"]: value["title"] for value in country["options"]}
+        assert titles_by_value["BG"] == "Bulgaria"
+        assert "Voucher scheme Plovdiv" in html
+        assert "Secret voucher draft" not in html
+
+    def test_a_manager_counts_the_draft_too(self, portal, seeded):
+        portal.REQUEST.form.clear()
+        portal.REQUEST.form.update({"topics": "innovation-rd"})
+        view = api.content.get_view("platform-search", portal, portal.REQUEST)
+        view()
+        assert view.total == 3
+        assert counts(view, "policy_cycle_stage") == {
+            "implementation": 1,
+            "monitoring-evaluation": 1,
+            "preparation": 1,
+        }
+
+
+class TestFullText:
+    def test_finds_a_practice_by_the_text_of_its_attached_pdf(self, portal, seeded):
+        view, _html = run(portal, SearchableText="quadruple", portal_type="BestPractice")
+        assert titles(view) == ["Innovation vouchers"]
+
+    def test_words_are_prefixes_as_in_plone_search(self, portal, seeded):
+        view, _html = run(portal, SearchableText="vouch", portal_type="BestPractice")
+        assert titles(view) == ["Innovation vouchers", "Voucher scheme Plovdiv"]
+
+    def test_a_new_or_removed_attachment_changes_what_finds_the_item(self, portal, seeded):
+        api.content.create(
+            container=seeded["fund-gr"],
+            type="File",
+            id="annex.docx",
+            file=NamedBlobFile(
+                docx("Mezzanine finance annex"),
+                filename="annex.docx",
+                contentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            ),
+        )
+        view, _html = run(portal, SearchableText="mezzanine", portal_type="PolicyAssessment")
+        assert titles(view) == ["Cluster fund review"]
+        api.content.delete(seeded["fund-gr"]["annex.docx"])
+        view, _html = run(portal, SearchableText="mezzanine", portal_type="PolicyAssessment")
+        assert titles(view) == []
+
+    def test_finds_text_of_the_items_own_fields(self, portal, seeded):
+        from plone.app.textfield.value import RichTextValue
+
+        seeded["pilot-ro"].objective = RichTextValue(
+            "<p>Train forty <em>cluster managers</em></p>", "text/html", "text/x-html-safe"
+        )
+        seeded["pilot-ro"].reindexObject()
+        view, _html = run(portal, SearchableText="forty")
+        assert titles(view) == ["Cluster manager academy"]
+
+
+class TestSortingAndPaging:
+    def test_sort_by_title_and_by_date(self, portal, seeded):
+        for item_id, item in seeded.items():
+            item.setEffectiveDate(DateTime() - (0 if item_id == "fund-gr" else 10))
+            item.reindexObject()
+        view, _html = run(portal, sort_on="title", portal_type=["BestPractice", "PolicyAssessment"])
+        assert [brain.Title for brain in view.batch] == [
+            "Cluster fund review",
+            "Innovation vouchers",
+            "Voucher scheme Plovdiv",
+        ]
+        view, _html = run(portal, sort_on="date", portal_type=["BestPractice", "PolicyAssessment"])
+        assert next(brain.Title for brain in view.batch) == "Cluster fund review"
+
+    def test_links_keep_the_search_and_remove_one_value(self, portal, seeded):
+        view, html = run(portal, SearchableText="vouchers", country=["RO", "BG"], sort_on="date")
+        removal = {item["title"]: item["url"] for item in view.active_filters()}
+        assert removal["Romania"].endswith(
+            "@@platform-search?SearchableText=vouchers&country=BG&sort_on=date"
+        )
+        assert 'value="vouchers"' in html
+
+
+class TestBadInput:
+    @pytest.mark.parametrize(
+        ("form", "message"),
+        [
+            ({"year": "last"}, "Year must be a whole number."),
+            ({"sort_on": "popularity"}, "Results can be sorted by relevance, date or title only."),
+            ({"SearchableText": "x" * 201}, "The search text is too long: at most 200 characters."),
+            ({"SearchableText": ["a", "b"]}, "The search text must be a single line of text."),
+        ],
+    )
+    def test_answers_400_with_the_reason(self, portal, seeded, form, message):
+        view, html = run(portal, **form)
+        assert portal.REQUEST.response.getStatus() == 400
+        assert view.error
+        assert message in html
+        # The page still lists everything beneath the message.
+        assert view.total == run(portal)[0].total
+
+    def test_a_query_of_operators_only_is_not_an_error(self, portal, seeded):
+        view, _html = run(portal, SearchableText="AND OR NOT")
+        assert portal.REQUEST.response.getStatus() == 200
+        assert view.total == 0
+
+
+class TestListings:
+    def test_publications_by_kind_topic_and_year(self, portal, seeded):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        for number, (kind, topic) in enumerate(
+            [
+                ("deliverable", "skills-jobs"),
+                ("deliverable", "innovation-rd"),
+                ("interest-group-paper", "skills-jobs"),
+            ]
+        ):
+            publish(
+                api.content.create(
+                    container=portal["repository"],
+                    type="Publication",
+                    id=f"publication-{number}",
+                    title=f"Publication {number}",
+                    kind=kind,
+                    topics=[topic],
+                )
+            )
+        api.content.create(
+            container=portal["repository"],
+            type="Publication",
+            id="unfinished",
+            title="Unfinished",
+            kind="deliverable",
+        )
+        portal.REQUEST.form.clear()
+        portal.REQUEST.form.update({"publication_kind": "deliverable"})
+        view = api.content.get_view("publications", portal, portal.REQUEST)
+        view()
+        assert titles(view) == ["Publication 0", "Publication 1"]
+        assert counts(view, "publication_kind") == {"deliverable": 2, "interest-group-paper": 1}
+        assert counts(view, "topics") == {"skills-jobs": 1, "innovation-rd": 1}
+
+    def test_institutions_with_what_points_to_them(self, portal, seeded):
+        from z3c.relationfield import RelationValue
+        from zope.component import getUtility
+        from zope.intid.interfaces import IIntIds
+        from zope.lifecycleevent import modified
+
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        agency = api.content.create(
+            container=portal["institutions"],
+            type="Institution",
+            id="adr",
+            title="ADR Nord-Est",
+            kind="regional-authority",
+            country="RO",
+            topics=["innovation-rd"],
+        )
+        publish(agency)
+        ministry = api.content.create(
+            container=portal["institutions"],
+            type="Institution",
+            id="ministry",
+            title="Ministry",
+            kind="national-authority",
+            country="BG",
+        )
+        publish(ministry)
+        intids = getUtility(IIntIds)
+        for practice in (seeded["vouchers-ro"], seeded["draft-ro"]):
+            practice.implementing_institution = RelationValue(intids.getId(agency))
+            modified(practice)
+        portal.REQUEST.form.clear()
+        portal.REQUEST.form.update({"country": "RO"})
+        view = api.content.get_view("institutions-database", portal["institutions"], portal.REQUEST)
+        with api.env.adopt_user(user=nobody):
+            html = view()
+            assert titles(view) == ["ADR Nord-Est"]
+            assert counts(view, "country") == {"RO": 1, "BG": 1}
+            (brain,) = list(view.batch)
+            # The draft practice points to the agency too, but visitors may not see it.
+            assert view.item_extra(brain) == [{"title": "Best practices", "count": 1}]
+        assert "Best practices" in html
