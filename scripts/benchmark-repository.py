@@ -9,7 +9,9 @@ median and 95th percentile of anonymous requests to each page, one after another
 - a BestPractice view against a stock Document view of the same size (the Document carries the
   same paragraphs, facts and scores, topped up until both pages weigh the same);
 - a topic page against stock Plone's search page for the same items (by keyword);
-- @search by topic against stock @search by keyword, both REST.
+- @search by topic against stock @search by keyword, both REST;
+- the faceted search page (@@platform-search: topic and country chosen, eight facets counted)
+  and the same search by words, against stock Plone's search page for the same words.
 """
 
 from pathlib import Path
@@ -157,6 +159,26 @@ try:
         (f"topic page @@topic/{TOPIC}", f"{site_url}/@@topic/{TOPIC}", "text/html"),
         ("stock search page, same items", f"{site_url}/@@search?Subject={keyword}", "text/html"),
         ("@search by topic", f"{site_url}/@search?topics={TOPIC}", "application/json"),
+        (
+            "faceted search, topic + country",
+            f"{site_url}/@@platform-search?topics={TOPIC}&country=RO",
+            "text/html",
+        ),
+        (
+            "faceted search, words",
+            f"{site_url}/@@platform-search?SearchableText=vouchers",
+            "text/html",
+        ),
+        (
+            "stock search page, same words",
+            f"{site_url}/@@search?SearchableText=vouchers",
+            "text/html",
+        ),
+        (
+            "@facets, topic + country",
+            f"{site_url}/@facets?topics={TOPIC}&country=RO",
+            "application/json",
+        ),
         ("stock @search by keyword", f"{site_url}/@search?Subject={keyword}", "application/json"),
     ]
     results = measure({label: (url, accept) for label, url, accept in rows}, options.requests)
@@ -182,4 +204,6 @@ print()
 print(f"BestPractice view / stock Document view (median): {ratio:.2f}x (target 1.1x or less)")
 topic_p95 = results[f"topic page @@topic/{TOPIC}"]["p95"]
 print(f"Topic page p95: {topic_p95:.0f} ms (target under 150 ms)")
+for label in ("faceted search, topic + country", "faceted search, words"):
+    print(f"{label.capitalize()} p95: {results[label]['p95']:.0f} ms (target under 150 ms)")
 sys.exit(0)

@@ -1,5 +1,6 @@
 """The public landing page: what the platform is, its six topics, what is new, how to join."""
 
+from clusterpolisee.sections import publish
 from clusterpolisee.topics import TOPICS
 from datetime import datetime
 from datetime import timedelta
@@ -100,3 +101,24 @@ class TestLandingPage:
     def test_settings_change_the_page(self, portal):
         api.portal.set_registry_record("clusterpolisee.tagline", "Learning from each other")
         assert "Learning from each other" in render(portal)
+
+    def test_headline_figures_count_published_items_and_link_to_the_search(self, portal, content):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        for item_id, published in (("one", True), ("two", True), ("three", False)):
+            practice = api.content.create(
+                container=portal["repository"], type="BestPractice", id=item_id, title=item_id
+            )
+            if published:
+                publish(practice)
+        logout()
+        view = portal.restrictedTraverse("@@platform-home")
+        figures = {figure["title"]: figure for figure in view.headline_figures()}
+        assert figures["Best practice"]["count"] == 2
+        assert figures["Institution"]["count"] == 0
+        assert figures["Best practice"]["url"].endswith(
+            "/@@platform-search?portal_type=BestPractice"
+        )
+        html = view()
+        for link in view.explore_links():
+            assert link["url"] in html
+        assert f"{portal.absolute_url()}/@@register" in html

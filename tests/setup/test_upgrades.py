@@ -87,3 +87,23 @@ class TestUpgradeTo1005:
         setup.setLastVersionForProfile(PROFILE, "1004")
         setup.upgradeProfile(PROFILE)
         assert "open-data" in site_actions.objectIds()
+
+
+class TestUpgradeTo1006:
+    def test_adds_the_year_index_the_publications_tab_and_section_views(self, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        setup = api.portal.get_tool("portal_setup")
+        catalog = api.portal.get_tool("portal_catalog")
+        tabs = api.portal.get_tool("portal_actions")["portal_tabs"]
+        practice = api.content.create(
+            container=portal["repository"], type="BestPractice", id="kept", title="Kept practice"
+        )
+        catalog.delIndex("year")
+        tabs.manage_delObjects(["publications"])
+        portal["events"].setLayout("folder_contents")
+        setup.setLastVersionForProfile(PROFILE, "1005")
+        setup.upgradeProfile(PROFILE)
+        assert "publications" in tabs.objectIds()
+        assert portal["events"].getLayout() == "events-calendar"
+        year = str(practice.created().year())
+        assert [brain.getId for brain in catalog(year=year, portal_type="BestPractice")] == ["kept"]

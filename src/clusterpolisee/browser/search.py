@@ -29,6 +29,11 @@ INSTITUTION_LINKS = (
 )
 
 
+def as_datetime(value):
+    """Catalog metadata holds DateTime (effective, created) or datetime (an event's start)."""
+    return value.asdatetime() if isinstance(value, DateTime) else value
+
+
 class FacetedListingView(BrowserView):
     """A search box, facets with counts, sorting and a batched list of results.
 
@@ -171,16 +176,16 @@ class FacetedListingView(BrowserView):
 
     def item_date(self, brain):
         value = None
-        if brain.portal_type == "Event":
-            value = brain.start
+        if brain.portal_type == "Event" and brain.start:
+            value = as_datetime(brain.start)
         elif brain.effective and brain.effective.year() > 1900:
-            value = brain.effective
-        value = value or brain.created
+            value = as_datetime(brain.effective)
+        value = value or as_datetime(brain.created)
         cache = self.__dict__.setdefault("_formatted_days", {})
-        day = value.Date()
+        day = value.date()
         if day not in cache:
-            cache[day] = api.portal.get_localized_time(value, long_format=False)
-        return {"iso": value.ISO8601(), "text": cache[day]}
+            cache[day] = api.portal.get_localized_time(DateTime(value), long_format=False)
+        return {"iso": value.isoformat(), "text": cache[day]}
 
     def _titles(self, vocabulary, values):
         if not values:
@@ -304,7 +309,8 @@ class EventsCalendarView(FacetedListingView):
 
     def run(self):
         if self.month_error:
-            raise search.SearchError(self.month_error)
+            error, self.month_error = self.month_error, None  # this month stands in for it
+            raise search.SearchError(error)
         super().run()
 
     def fixed(self):
@@ -385,8 +391,8 @@ class EventsCalendarView(FacetedListingView):
         """The month as weeks of days, each day with the events on it (catalog metadata only)."""
         by_day = {}
         for brain in self.batch:
-            first = brain.start.asdatetime().date()
-            last = max(brain.end.asdatetime().date(), first) if brain.end else first
+            first = as_datetime(brain.start).date()
+            last = max(as_datetime(brain.end).date(), first) if brain.end else first
             day = max(first, self.month)
             while day <= last and day.month == self.month.month:
                 by_day.setdefault(day, []).append(brain)
@@ -417,8 +423,8 @@ class EventsCalendarView(FacetedListingView):
         return f"{portal_url}/@@events.ics"
 
     def item_date(self, brain):
-        start = brain.start
+        start = as_datetime(brain.start)
         text = api.portal.get_localized_time(
-            start, long_format=not getattr(brain, "whole_day", False)
+            DateTime(start), long_format=not getattr(brain, "whole_day", False)
         )
-        return {"iso": start.ISO8601(), "text": text}
+        return {"iso": start.isoformat(), "text": text}

@@ -1,0 +1,114 @@
+"""An anonymous visitor searches, narrows by topic and country, opens a practice, downloads its
+PDF and subscribes to the events feed."""
+
+from clusterpolisee.sections import publish
+from datetime import datetime
+from datetime import timedelta
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.namedfile.file import NamedBlobFile
+from tests.workspaces.documents import pdf
+import pytest
+import pytz
+import transaction
+
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def repository(functional):
+    portal = functional["portal"]
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        for item_id, title, topic, country in (
+            ("vouchers-ro", "Innovation vouchers in the North-East", "innovation-rd", "RO"),
+            ("vouchers-bg", "Innovation vouchers in Plovdiv", "innovation-rd", "BG"),
+            ("vouchers-fund", "Voucher fund for cluster finance", "financial-framework", "RO"),
+        ):
+            publish(
+                api.content.create(
+                    container=portal["repository"],
+                    type="BestPractice",
+                    id=item_id,
+                    title=title,
+                    topics=[topic],
+                    country=country,
+                )
+            )
+        # Attachments follow the public workflow too: published on their own.
+        report = api.content.create(
+            container=portal["repository"]["vouchers-ro"],
+            type="File",
+            id="evaluation.pdf",
+            title="Evaluation report",
+            file=NamedBlobFile(
+                pdf("Vouchers evaluation 2026"),
+                filename="evaluation.pdf",
+                contentType="application/pdf",
+            ),
+        )
+        publish(report)
+        start = datetime.now(pytz.timezone("Europe/Bucharest")) + timedelta(days=12)
+        publish(
+            api.content.create(
+                container=portal["events"],
+                type="Event",
+                id="voucher-day",
+                title="Voucher programme info day",
+                topics=["innovation-rd"],
+                start=start,
+                end=start + timedelta(hours=3),
+            )
+        )
+    transaction.commit()
+
+
+class TestSearchJourney:
+    def test_search_narrow_open_download_subscribe(
+        self, page, site_url, repository, wcag_violations
+    ):
+        page.goto(site_url)
+        page.get_by_role("textbox", name="Search Site").fill("vouchers")
+        page.locator("#searchGadget_form").get_by_role("button", name="Search").click()
+        page.wait_for_load_state()
+        assert "/@@platform-search?SearchableText=vouchers" in page.url
+        results = page.locator(".faceted-result-list")
+        assert results.get_by_role("link", name="Innovation vouchers in Plovdiv").is_visible()
+        assert wcag_violations(page) == []
+
+        page.get_by_role("checkbox", name="Innovation and R&D driven cluster development 2").check()
+        page.get_by_role("button", name="Apply filters").click()
+        page.wait_for_load_state()
+        assert "topics=innovation-rd" in page.url
+        page.get_by_role("checkbox", name="Romania 1").check()
+        page.get_by_role("button", name="Apply filters").click()
+        page.wait_for_load_state()
+        assert page.locator(".faceted-result").count() == 1
+        shared = page.url  # the address alone reproduces the search
+        assert "country=RO" in shared
+        assert wcag_violations(page) == []
+
+        results.get_by_role("link", name="Innovation vouchers in the North-East").click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/repository/vouchers-ro")
+        with page.expect_download() as download_info:
+            page.get_by_role("link", name="Evaluation report").click()
+        download = download_info.value
+        with open(download.path(), "rb") as downloaded:
+            assert downloaded.read().startswith(b"%PDF")
+
+        page.goto(f"{site_url}/events")
+        assert (
+            page.locator(".faceted-results")
+            .get_by_role("link", name="Voucher programme info day")
+            .is_visible()
+        )
+        feed = page.get_by_role("link", name="Subscribe (iCal)")
+        response = page.request.get(feed.get_attribute("href"))
+        assert response.status == 200
+        assert response.headers["content-type"].startswith("text/calendar")
+        assert "SUMMARY:Voucher programme info day" in response.text()
+        assert wcag_violations(page) == []
+
+        page.goto(shared)
+        assert page.locator(".faceted-result").count() == 1

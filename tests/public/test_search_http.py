@@ -1,0 +1,79 @@
+"""The search over HTTP: the page, @facets and @search agree, each user sees only their own."""
+
+from clusterpolisee.sections import publish
+from plone import api
+import pytest
+import requests
+import transaction
+
+
+PASSWORD = "secret-pass-1"
+
+
+@pytest.fixture
+def site(functional):
+    portal = functional["portal"]
+    with api.env.adopt_roles(["Manager"]):
+        api.user.create(username="stc-member", email="stc@example.org", password=PASSWORD)
+        api.group.add_user(groupname="stc", username="stc-member")
+        for item_id, title, country, published in (
+            ("vouchers-ro", "Helix vouchers Iasi", "RO", True),
+            ("vouchers-bg", "Helix vouchers Plovdiv", "BG", True),
+            ("vouchers-draft", "Helix vouchers in review", "RO", False),
+        ):
+            item = api.content.create(
+                container=portal["repository"],
+                type="BestPractice",
+                id=item_id,
+                title=title,
+                topics=["innovation-rd"],
+                country=country,
+            )
+            if published:
+                publish(item)
+            else:
+                # Waiting for the STC's validation: the STC sees it, visitors do not.
+                api.content.transition(item, transition="submit")
+    transaction.commit()
+    return portal.absolute_url()
+
+
+def rest(url, login=None, **params):
+    auth = (login, PASSWORD) if login else None
+    return requests.get(url, params=params, auth=auth, headers={"Accept": "application/json"})
+
+
+class TestSearchOverHttp:
+    def test_facets_count_only_what_each_user_may_see(self, site):
+        query = {"SearchableText": "helix", "country": "RO"}
+        anonymous = rest(f"{site}/@facets", **query).json()
+        assert anonymous["items_total"] == 1
+        countries = {
+            value["value"]: value["count"]
+            for facet in anonymous["facets"]
+            if facet["name"] == "country"
+            for value in facet["values"]
+        }
+        assert countries == {"RO": 1, "BG": 1}
+        assert rest(f"{site}/@facets", "stc-member", **query).json()["items_total"] == 2
+
+    def test_search_link_gives_the_same_items_as_the_page(self, site):
+        facets = rest(f"{site}/@facets", SearchableText="helix", country="RO").json()
+        assert "/@search?" in facets["search"]
+        found = requests.get(facets["search"], headers={"Accept": "application/json"}).json()
+        assert [item["title"] for item in found["items"]] == ["Helix vouchers Iasi"]
+        page = requests.get(
+            f"{site}/@@platform-search", params={"SearchableText": "helix", "country": "RO"}
+        )
+        assert page.status_code == 200
+        assert "Helix vouchers Iasi" in page.text
+        assert "Helix vouchers Plovdiv" not in page.text.split("faceted-result-list")[1]
+        assert "Helix vouchers in review" not in page.text
+
+    def test_bad_parameters_get_400_with_a_message(self, site):
+        answer = rest(f"{site}/@facets", year="soon")
+        assert answer.status_code == 400
+        assert answer.json()["error"]["message"] == "Year must be a whole number."
+        page = requests.get(f"{site}/@@platform-search", params={"sort_on": "random"})
+        assert page.status_code == 400
+        assert "Results can be sorted by relevance, date or title only." in page.text
