@@ -16,6 +16,15 @@ def site(functional):
     with api.env.adopt_roles(["Manager"]):
         api.user.create(username="stc-member", email="stc@example.org", password=PASSWORD)
         api.group.add_user(groupname="stc", username="stc-member")
+        # A working group's private paper: its roster finds it, other members do not.
+        for login in ("wg-member", "outsider"):
+            api.user.create(username=login, email=f"{login}@example.org", password=PASSWORD)
+            api.group.add_user(groupname="full-members", username=login)
+        workspace = portal["working-groups"]["innovation-rd"]
+        api.user.grant_roles(username="wg-member", obj=workspace, roles=["WorkingGroupMember"])
+        api.content.create(
+            container=workspace["documents"], type="Document", id="helix-notes", title="Helix notes"
+        )
         for item_id, title, country, published in (
             ("vouchers-ro", "Helix vouchers Iasi", "RO", True),
             ("vouchers-bg", "Helix vouchers Plovdiv", "BG", True),
@@ -56,6 +65,16 @@ class TestSearchOverHttp:
         }
         assert countries == {"RO": 1, "BG": 1}
         assert rest(f"{site}/@facets", "stc-member", **query).json()["items_total"] == 2
+
+    def test_search_page_shows_a_groups_paper_to_its_roster_only(self, site):
+        query = {"SearchableText": "helix notes"}
+        for login, sees in (("wg-member", True), ("outsider", False), (None, False)):
+            auth = (login, PASSWORD) if login else None
+            page = requests.get(f"{site}/@@platform-search", params=query, auth=auth)
+            assert page.status_code == 200
+            assert ("Helix notes" in page.text) is sees, login
+            facets = rest(f"{site}/@facets", login, **query).json()
+            assert facets["items_total"] == (1 if sees else 0), login
 
     def test_search_link_gives_the_same_items_as_the_page(self, site):
         facets = rest(f"{site}/@facets", SearchableText="helix", country="RO").json()
