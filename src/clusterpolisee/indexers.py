@@ -9,6 +9,7 @@ from clusterpolisee import fulltext
 from clusterpolisee.behaviors.event_details import IEventDetails
 from clusterpolisee.behaviors.repository import IRepositoryItem
 from clusterpolisee.content.best_practice import IBestPractice
+from clusterpolisee.content.cooperation_network import ICooperationNetwork
 from clusterpolisee.content.institution import IInstitution
 from clusterpolisee.content.message import IMessage
 from clusterpolisee.content.pilot_action import IPilotAction
@@ -107,6 +108,26 @@ def eu_initiative(obj):
     return _own(obj, "eu_initiative")
 
 
+@indexer(IInstitution)
+def contact_website(obj):
+    return _own(obj, "website")
+
+
+@indexer(ICooperationNetwork)
+def network_website(obj):
+    return _own(obj, "website")
+
+
+@indexer(IInstitution)
+def contact_email(obj):
+    return _own(obj, "email")
+
+
+@indexer(IInstitution)
+def postal_address(obj):
+    return _own(obj, "address")
+
+
 @indexer(IPlanningItem)
 def due_date(obj):
     return _own(obj, "due_date")
@@ -191,5 +212,6 @@ def year(obj):
 
 @indexer(Interface)
 def not_indexed(obj):
-    """Registered under each name of INDEX_NAMES for every other object."""
+    """Registered under each name of INDEX_NAMES, and of the metadata-only contact columns,
+    for every other object."""
     raise AttributeError

@@ -30,6 +30,11 @@ def _list(value):
     return sorted(value)
 
 
+def _text(value):
+    # A brain without the column's value holds Missing.Value, not None.
+    return value if isinstance(value, str) and value else None
+
+
 def _date(value):
     # Catalog metadata keeps DateTime; the floor and ceiling dates of "no date" are left out.
     if value is None or not hasattr(value, "ISO8601") or not 1970 < value.year() < 2499:
@@ -109,6 +114,9 @@ DATASETS = {
         "columns": (
             *COMMON,
             ("kind", _("Kind of institution (code)."), lambda b: b.institution_kind, False),
+            ("website", _("Website."), lambda b: _text(b.contact_website), False),
+            ("email", _("Public contact e-mail address."), lambda b: _text(b.contact_email), False),
+            ("address", _("Postal address."), lambda b: _text(b.postal_address), False),
             *DATED,
         ),
     },

@@ -41,6 +41,9 @@ def published(portal):
         kind="regional-development-agency",
         country="RO",
         region="RO21",
+        website="https://www.adrnordest.ro",
+        email="office@adrnordest.ro",
+        address="Str. Lt. Drăghescu 9, Piatra Neamț",
     )
     publish(agency)
     setRoles(portal, TEST_USER_ID, ["Member"])
@@ -78,6 +81,10 @@ class TestOpenData:
         (item,) = data["items"]
         assert item["title"] == "Agenția ADR Nord-Est"
         assert item["countries"] == ["RO"]
+        # The contact details the institution's page shows.
+        assert item["website"] == "https://www.adrnordest.ro"
+        assert item["email"] == "office@adrnordest.ro"
+        assert item["address"] == "Str. Lt. Drăghescu 9, Piatra Neamț"
         assert item["regions"] == ["RO21"]
         assert item["kind"] == "regional-development-agency"
 

@@ -99,11 +99,13 @@ class TestUpgradeTo1006:
             container=portal["repository"], type="BestPractice", id="kept", title="Kept practice"
         )
         catalog.delIndex("year")
+        catalog.delColumn("contact_email")
         tabs.manage_delObjects(["publications"])
         portal["events"].setLayout("folder_contents")
         setup.setLastVersionForProfile(PROFILE, "1005")
         setup.upgradeProfile(PROFILE)
         assert "publications" in tabs.objectIds()
         assert portal["events"].getLayout() == "events-calendar"
+        assert "contact_email" in catalog.schema()
         year = str(practice.created().year())
         assert [brain.getId for brain in catalog(year=year, portal_type="BestPractice")] == ["kept"]

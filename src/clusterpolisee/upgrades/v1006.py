@@ -1,5 +1,6 @@
 """1005 -> 1006: the faceted search (year index, attachments' text in their item's full text),
-the publications tab, and the institutions and events sections shown as database and calendar."""
+the publications tab, the institutions and events sections shown as database and calendar, and
+the contact columns of the institutions' open data."""
 
 from clusterpolisee.sections import SECTIONS
 from clusterpolisee.upgrades import reimport_steps
@@ -13,7 +14,11 @@ def upgrade(context):
     for brain in catalog.unrestrictedSearchResults(
         object_provides="clusterpolisee.behaviors.repository.IRepositoryItem"
     ):
-        brain._unrestrictedGetObject().reindexObject(idxs=["SearchableText"])
+        item = brain._unrestrictedGetObject()
+        item.reindexObject(idxs=["SearchableText"])
+        if brain.portal_type in ("Institution", "CooperationNetwork"):
+            # Fills the new metadata columns (an index name refreshes the whole record).
+            item.reindexObject(idxs=["getId"])
     portal = api.portal.get()
     for section_id, *_rest, layout in SECTIONS:
         if layout and section_id in portal.objectIds():
