@@ -7,6 +7,7 @@ labels are in the named vocabularies served by ``@vocabularies``.
 """
 
 from clusterpolisee import _
+from Missing import MV
 from plone import api
 import csv
 import io
@@ -28,6 +29,11 @@ def _list(value):
     if isinstance(value, str):
         return [value]
     return sorted(value)
+
+
+def _present(value):
+    # A column an item's type does not fill holds Missing.Value: no value, in CSV and JSON alike.
+    return None if value is MV else value
 
 
 def _text(value):
@@ -130,7 +136,8 @@ def rows(dataset):
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog(review_state="published", sort_on="created", **spec["query"])
     return [
-        {name: read(brain) for name, _help, read, _multi in spec["columns"]} for brain in brains
+        {name: _present(read(brain)) for name, _help, read, _multi in spec["columns"]}
+        for brain in brains
     ]
 
 

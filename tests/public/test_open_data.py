@@ -88,6 +88,22 @@ class TestOpenData:
         assert item["regions"] == ["RO21"]
         assert item["kind"] == "regional-development-agency"
 
+    def test_columns_a_type_does_not_fill_are_null(self, portal, published):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        publish(
+            api.content.create(
+                container=portal["repository"], type="PilotAction", id="pilot", title="Pilot"
+            )
+        )
+        setRoles(portal, TEST_USER_ID, ["Member"])
+        items = {
+            item["title"]: item for item in json.loads(download(portal, "repository.json"))["items"]
+        }
+        assert items["Pilot"]["policy_type"] is None
+        assert items["Pilot"]["sectors"] == []
+        rows = list(csv.DictReader(io.StringIO(download(portal, "repository.csv")[1:])))
+        assert {row["title"]: row["policy_type"] for row in rows}["Pilot"] == ""
+
     def test_members_download_only_published_items_too(self, portal, published):
         setRoles(portal, TEST_USER_ID, ["Manager"])
         view = api.content.get_view("open-data", portal, portal.REQUEST)
