@@ -173,6 +173,7 @@ INDEX_NAMES = (
     "assessment_approach",
     "transferability_score",
     "eu_initiative",
+    "network_size",
     "due_date",
     "task_status",
     "assignee",
@@ -188,6 +189,12 @@ def year_of(value):
         return None
     year = value.year() if isinstance(value, DateTime) else getattr(value, "year", None)
     return year if year and 1900 < year < 2500 else None
+
+
+def quarter_of(value):
+    """ "2026-Q4" for a DateTime or date."""
+    month = value.month() if isinstance(value, DateTime) else value.month
+    return f"{year_of(value)}-Q{(month - 1) // 3 + 1}"
 
 
 @indexer(IRepositoryItem)
@@ -208,6 +215,23 @@ def year(obj):
             # Text, as a query string carries it: @search?year=2026 matches.
             return str(found)
     raise AttributeError
+
+
+@indexer(Interface)
+def quarter(obj):
+    """The quarter an indicator counts an item in: when it was published (or, never published,
+    created), as "2026-Q4"."""
+    effective = _own(obj, "effective_date")
+    created = obj.created() if hasattr(aq_base(obj), "created") else None
+    for value in (effective, created):
+        if year_of(value):
+            return quarter_of(value)
+    raise AttributeError
+
+
+@indexer(ICooperationNetwork)
+def network_size(obj):
+    return obj.member_count()
 
 
 @indexer(Interface)

@@ -102,7 +102,7 @@ class TestLandingPage:
         api.portal.set_registry_record("clusterpolisee.tagline", "Learning from each other")
         assert "Learning from each other" in render(portal)
 
-    def test_headline_figures_count_published_items_and_link_to_the_search(self, portal, content):
+    def test_headline_indicators_count_published_items(self, portal, content):
         setRoles(portal, TEST_USER_ID, ["Manager"])
         for item_id, published in (("one", True), ("two", True), ("three", False)):
             practice = api.content.create(
@@ -113,10 +113,10 @@ class TestLandingPage:
         logout()
         view = portal.restrictedTraverse("@@platform-home")
         figures = {figure["title"]: figure for figure in view.headline_figures()}
-        assert figures["Best practice"]["count"] == 2
-        assert figures["Institution"]["count"] == 0
-        assert figures["Best practice"]["url"].endswith(
-            "/@@platform-search?portal_type=BestPractice"
+        assert figures["Best practices identified"]["count"] == 2
+        assert figures["Pilot actions"]["count"] == 0
+        assert figures["Best practices identified"]["url"].endswith(
+            "/@@indicators#indicator-best-practices"
         )
         html = view()
         for link in view.explore_links():

@@ -3,6 +3,8 @@
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from plone.registry.interfaces import IRegistry
+from zope.component import getUtility
 
 
 PROFILE = "clusterpolisee:default"
@@ -109,3 +111,35 @@ class TestUpgradeTo1006:
         assert "contact_email" in catalog.schema()
         year = str(practice.created().year())
         assert [brain.getId for brain in catalog(year=year, portal_type="BestPractice")] == ["kept"]
+
+
+class TestUpgradeTo1007:
+    def test_adds_indicator_indexes_targets_permissions_and_tab(self, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        setup = api.portal.get_tool("portal_setup")
+        catalog = api.portal.get_tool("portal_catalog")
+        tabs = api.portal.get_tool("portal_actions")["portal_tabs"]
+        registry = getUtility(IRegistry)
+        api.content.create(
+            container=portal["repository"], type="BestPractice", id="kept", title="Kept practice"
+        )
+        catalog.delIndex("quarter")
+        tabs.manage_delObjects(["indicators"])
+        del registry.records["clusterpolisee.indicator_targets"]
+        portal.manage_permission(
+            "clusterpolisee: Manage indicator targets", roles=[], acquire=False
+        )
+        setup.setLastVersionForProfile(PROFILE, "1006")
+        setup.upgradeProfile(PROFILE)
+        assert "indicators" in tabs.objectIds()
+        assert (
+            len(catalog(quarter=catalog.uniqueValuesFor("quarter"), portal_type="BestPractice"))
+            == 1
+        )
+        api.portal.set_registry_record("clusterpolisee.indicator_targets", {"networks": 3})
+        roles = {
+            role["name"]
+            for role in portal.rolesOfPermission("clusterpolisee: Manage indicator targets")
+            if role["selected"]
+        }
+        assert "Coordinator" in roles

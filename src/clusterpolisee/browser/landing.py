@@ -1,6 +1,8 @@
 """The platform's public landing page."""
 
 from clusterpolisee import _
+from clusterpolisee.indicators import IndicatorReport
+from clusterpolisee.indicators import INDICATORS
 from clusterpolisee.interfaces import IPlatformSettings
 from clusterpolisee.topics import TOPICS
 from DateTime import DateTime
@@ -61,30 +63,28 @@ class LandingView(BrowserView):
             sort_order="descending",
         )
 
-    # The headline figures: published items of each type, counted by the catalog.
-    HEADLINE_TYPES = (
-        "BestPractice",
-        "PolicyAssessment",
-        "PilotAction",
-        "Publication",
-        "Institution",
-        "CooperationNetwork",
+    # The headline indicators (indicators.py), counting published items and approved members.
+    HEADLINE_INDICATORS = (
+        "best-practices",
+        "assessments-qualitative",
+        "assessments-quantitative",
+        "pilot-actions",
+        "guidance",
+        "policy-makers",
     )
 
     @memoize
     def headline_figures(self):
-        catalog = api.portal.get_tool("portal_catalog")
-        types = api.portal.get_tool("portal_types")
-        path = "/".join(self.context.getPhysicalPath())
-        base = f"{self.context.absolute_url()}/@@platform-search"
+        report = IndicatorReport(self.context, published_only=True)
+        base = f"{self.context.absolute_url()}/@@indicators"
+        by_id = {indicator.id: indicator for indicator in INDICATORS}
         return [
             {
-                "count": len(catalog(portal_type=name, review_state="published", path=path)),
-                "title": types[name].Title(),
-                "url": f"{base}?portal_type={name}",
+                "count": report.value(by_id[indicator_id]),
+                "title": by_id[indicator_id].title,
+                "url": f"{base}#indicator-{indicator_id}",
             }
-            for name in self.HEADLINE_TYPES
-            if name in types
+            for indicator_id in self.HEADLINE_INDICATORS
         ]
 
     def explore_links(self):
@@ -96,6 +96,7 @@ class LandingView(BrowserView):
             {"title": _("Publications"), "url": f"{root}/@@publications"},
             {"title": _("Institutions"), "url": f"{root}/@@institutions-database"},
             {"title": _("Events calendar"), "url": f"{root}/@@events-calendar"},
+            {"title": _("Performance indicators"), "url": f"{root}/@@indicators"},
             {"title": _("Open data"), "url": f"{portal_url}/@@open-data"},
         ]
 

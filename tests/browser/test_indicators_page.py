@@ -1,0 +1,60 @@
+"""The indicators dashboard in a browser: charts drawn, WCAG 2.1 AA, no script error."""
+
+from clusterpolisee.sections import publish
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+import pytest
+import transaction
+
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def content(functional):
+    portal = functional["portal"]
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        for number, topic in enumerate(("innovation-rd", "innovation-rd", "skills-jobs")):
+            publish(
+                api.content.create(
+                    container=portal["repository"],
+                    type="BestPractice",
+                    id=f"practice-{number}",
+                    title=f"Practice {number}",
+                    topics=[topic],
+                )
+            )
+        publish(
+            api.content.create(
+                container=portal["repository"],
+                type="PilotAction",
+                id="pilot",
+                title="Pilot",
+                status="running",
+                topics=["skills-jobs"],
+            )
+        )
+        api.portal.set_registry_record("clusterpolisee.indicator_targets", {"best-practices": 6})
+    transaction.commit()
+
+
+class TestIndicatorsPage:
+    def test_charts_render_and_read_well(self, page, site_url, content, wcag_violations):
+        page.goto(site_url)
+        page.get_by_role("link", name="Indicators", exact=True).first.click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/@@indicators")
+        card = page.locator("#indicator-best-practices")
+        assert card.locator(".indicator-value .h2").inner_text() == "3"
+        assert "50% reached" in card.inner_text()
+        charts = page.locator("svg.indicator-chart")
+        assert charts.count() >= 4  # progress, growth, one per topic with items
+        progress = page.get_by_role("img", name="Indicators and their targets")
+        box = progress.bounding_box()
+        assert box["width"] > 300 and box["height"] > 100
+        bars = progress.locator("rect")
+        assert bars.count() == 10
+        assert page.get_by_role(
+            "img", name="Innovation and R&D driven cluster development"
+        ).is_visible()
+        assert wcag_violations(page) == []
