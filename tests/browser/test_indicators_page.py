@@ -51,7 +51,8 @@ class TestIndicatorsPage:
         assert charts.count() >= 4  # progress, growth, one per topic with items
         progress = page.get_by_role("img", name="Indicators and their targets")
         box = progress.bounding_box()
-        assert box["width"] > 300 and box["height"] > 100
+        assert box["width"] > 300
+        assert box["height"] > 100
         bars = progress.locator("rect")
         assert bars.count() == 10
         assert page.get_by_role(

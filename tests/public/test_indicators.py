@@ -255,6 +255,8 @@ class TestTargets:
         view, html = self.post(seeded, **{"target.best-practices": "60", "target.networks": "many"})
         assert seeded.REQUEST.response.getStatus() == 400
         assert "A target is a whole number from 0 to 1,000,000." in html
+        assert set(view.errors) == {"networks"}
+        assert 'aria-invalid="true"' in html
         assert api.portal.get_registry_record("clusterpolisee.indicator_targets") == {"networks": 5}
 
     def test_only_the_coordinator_may_set_targets(self, seeded):
