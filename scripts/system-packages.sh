@@ -2,7 +2,9 @@
 # Install the Debian packages the platform needs when they are missing.
 #   system-packages.sh          what `make install` needs (Python's venv module)
 #   system-packages.sh test     and what the tests need (Chromium for the browser tests,
-#                               gettext's msgfmt for the catalogs, npm for axe-core)
+#                               gettext's msgfmt for the catalogs, npm for axe-core,
+#                               PostgreSQL for RelStorage, Varnish in front of the instances,
+#                               wrk for the load benchmark)
 set -euo pipefail
 python=${PYTHON:-python3.11}
 missing=()
@@ -11,6 +13,9 @@ if [ "${1:-}" = "test" ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+  command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
+  [ -x /usr/sbin/varnishd ] || missing+=(varnish)
+  command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 sudo=""
