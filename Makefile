@@ -54,6 +54,14 @@ demo: instance/zope/etc/wsgi.ini ## Add ITEMS generated practices to the site (d
 daily: instance/zope/etc/wsgi.ini ## Daily duties (run from cron): close votes past their deadline, send digests
 	bin/instance run scripts/daily.py
 
+.PHONY: backup
+backup: instance/zope/etc/wsgi.ini ## Back up Data.fs (incremental; FULL=1 for a full one) and the blobs into instance/backups/
+	$(VENV)/bin/python scripts/backup.py backup $(if $(FULL),--full)
+
+.PHONY: restore
+restore: instance/zope/etc/wsgi.ini ## Stop the site first. Restore the newest backup (DATE=YYYY-MM-DD-hh-mm-ss for an older one)
+	$(VENV)/bin/python scripts/backup.py restore $(if $(DATE),--date $(DATE))
+
 .PHONY: benchmark
 benchmark: instance/zope/etc/wsgi.ini ## Fill a separate instance with ITEMS practices (default 20000), time pages beside stock Plone
 	$(VENV)/bin/python scripts/benchmark-repository.py --items $(if $(filter command line,$(origin ITEMS)),$(ITEMS),20000)

@@ -19,5 +19,5 @@ class Rest:
         response.raise_for_status()
         return response.json()
 
-    def get(self, path, **params):
-        return self.session.get(f"{self.site}/{path}", params=params, timeout=60)
+    def get(self, where, **params):
+        return self.session.get(f"{self.site}/{where}", params=params, timeout=60)
