@@ -30,14 +30,20 @@ REPOZO = ROOT / "bin" / "repozo"
 
 def newest_backup_name(repository):
     names = sorted(
-        path.name.split(".")[0] for path in repository.iterdir() if path.suffix in (".fs", ".fsz", ".deltafs", ".deltafsz")
+        path.name.split(".")[0]
+        for path in repository.iterdir()
+        if path.suffix in (".fs", ".fsz", ".deltafs", ".deltafsz")
     )
     return names[-1] if names else None
 
 
 def snapshot_blobs(blobs, snapshots, name):
     """Copy ``blobs`` into ``snapshots/name``, hard-linking files the previous snapshot has."""
-    earlier = sorted(path for path in snapshots.iterdir() if path.is_dir() and path.name < name) if snapshots.exists() else []
+    earlier = (
+        sorted(path for path in snapshots.iterdir() if path.is_dir() and path.name < name)
+        if snapshots.exists()
+        else []
+    )
     previous = earlier[-1] if earlier else None
     target = snapshots / name
     copied = linked = 0
@@ -61,7 +67,14 @@ def snapshot_blobs(blobs, snapshots, name):
 def backup(var, backups, full):
     repository = backups / "filestorage"
     repository.mkdir(parents=True, exist_ok=True)
-    command = [str(REPOZO), "--backup", "--gzip", "--quick", f"--repository={repository}", f"--file={var / 'filestorage' / 'Data.fs'}"]
+    command = [
+        str(REPOZO),
+        "--backup",
+        "--gzip",
+        "--quick",
+        f"--repository={repository}",
+        f"--file={var / 'filestorage' / 'Data.fs'}",
+    ]
     if full:
         command.append("--full")
     subprocess.run(command, check=True)
@@ -99,7 +112,9 @@ def main(argv=None):
     parser.add_argument("action", choices=("backup", "restore"))
     parser.add_argument("--full", action="store_true", help="a full backup, not an incremental one")
     parser.add_argument("--date", help="restore the state of this backup (YYYY-MM-DD-hh-mm-ss)")
-    parser.add_argument("--var", type=Path, default=ROOT / "instance" / "var", help="the data folder")
+    parser.add_argument(
+        "--var", type=Path, default=ROOT / "instance" / "var", help="the data folder"
+    )
     parser.add_argument("--backups", type=Path, default=ROOT / "instance" / "backups")
     options = parser.parse_args(argv)
     if options.action == "backup":

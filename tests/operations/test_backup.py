@@ -17,7 +17,9 @@ BACKUP = ROOT / "scripts" / "backup.py"
 
 
 def run_backup(*args):
-    done = subprocess.run([sys.executable, str(BACKUP), *args], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, str(BACKUP), *args], capture_output=True, text=True, check=True
+    )
     return done.stdout
 
 
@@ -53,9 +55,11 @@ class TestBackupAndRestore:
         second = run_backup("backup", "--var", str(live), "--backups", str(backups))
         expected = inventory(site)
         site.stop()
-        assert "Backup" in first and "Backup" in second
+        assert "Backup" in first
+        assert "Backup" in second
         files = sorted(path.suffix for path in (backups / "filestorage").iterdir())
-        assert ".fsz" in files and ".deltafsz" in files  # one full, one incremental
+        assert ".fsz" in files
+        assert ".deltafsz" in files
 
         restored = tmp_path / "restored"
         run_backup("restore", "--var", str(restored), "--backups", str(backups))
@@ -63,8 +67,16 @@ class TestBackupAndRestore:
         try:
             assert inventory(fresh) == expected
             fresh_client = Rest(fresh.url)
-            for file_id, data in (("first.bin", b"first blob " * 300), ("second.bin", b"second blob " * 300)):
-                assert fresh_client.session.get(f"{fresh_client.site}/{file_id}/@@download/file").content == data
+            for file_id, data in (
+                ("first.bin", b"first blob " * 300),
+                ("second.bin", b"second blob " * 300),
+            ):
+                assert (
+                    fresh_client.session.get(
+                        f"{fresh_client.site}/{file_id}/@@download/file"
+                    ).content
+                    == data
+                )
         finally:
             fresh.stop()
 
@@ -92,12 +104,23 @@ class TestBackupAndRestore:
         assert backup.snapshot_blobs(blobs, snapshots, "2026-01-01-00-00-00") == (1, 0)
         (blobs / "0x01" / "b.blob").write_bytes(b"b")
         assert backup.snapshot_blobs(blobs, snapshots, "2026-01-02-00-00-00") == (1, 1)
-        old, new = (Path(snapshots / day / "0x01" / "a.blob") for day in ("2026-01-01-00-00-00", "2026-01-02-00-00-00"))
+        old, new = (
+            Path(snapshots / day / "0x01" / "a.blob")
+            for day in ("2026-01-01-00-00-00", "2026-01-02-00-00-00")
+        )
         assert old.stat().st_ino == new.stat().st_ino
 
     def test_restore_refuses_without_a_backup(self, tmp_path):
         done = subprocess.run(
-            [sys.executable, str(BACKUP), "restore", "--var", str(tmp_path / "var"), "--backups", str(tmp_path / "none")],
+            [
+                sys.executable,
+                str(BACKUP),
+                "restore",
+                "--var",
+                str(tmp_path / "var"),
+                "--backups",
+                str(tmp_path / "none"),
+            ],
             capture_output=True,
             text=True,
         )

@@ -44,7 +44,11 @@ class TestCrashSafety:
                 try:
                     response = client.session.post(
                         f"{client.site}/inbox",
-                        json={"@type": "Document", "id": f"note-{number}", "title": f"Note {number}"},
+                        json={
+                            "@type": "Document",
+                            "id": f"note-{number}",
+                            "title": f"Note {number}",
+                        },
                         timeout=10,
                     )
                 except requests.RequestException:
@@ -87,7 +91,11 @@ class TestCrashSafety:
                 for number in range(15):
                     response = own.session.post(
                         f"{own.site}/shared",
-                        json={"@type": "Document", "id": f"w{writer}-{number}", "title": f"Writer {writer} note {number}"},
+                        json={
+                            "@type": "Document",
+                            "id": f"w{writer}-{number}",
+                            "title": f"Writer {writer} note {number}",
+                        },
                         timeout=60,
                     )
                     statuses.append(response.status_code)
@@ -98,7 +106,9 @@ class TestCrashSafety:
             assert statuses == [201] * 60
             listing = client.get("shared", b_size=1000).json()["items"]
             assert len(listing) == 60
-            found = client.get("@search", path="/Plone/shared", portal_type="Document", b_size=1000).json()
+            found = client.get(
+                "@search", path="/Plone/shared", portal_type="Document", b_size=1000
+            ).json()
             assert found["items_total"] == 60  # the catalog too
         finally:
             site.stop()
