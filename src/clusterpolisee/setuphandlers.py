@@ -16,8 +16,8 @@ LANDING_VIEW = "platform-home"
 @implementer(INonInstallable)
 class HiddenProfiles:
     def getNonInstallableProfiles(self):
-        """Hide the uninstall profile from the add-ons control panel."""
-        return ["clusterpolisee:uninstall"]
+        """Hide the uninstall and caching profiles from the add-ons control panel."""
+        return ["clusterpolisee:uninstall", "clusterpolisee:caching"]
 
 
 def landing_roots(portal):

@@ -302,3 +302,43 @@ def convert_to_relstorage(source, dsn, folder):
         capture_output=True,
         timeout=600,
     )
+
+
+class Varnish:
+    """Varnish with the platform's VCL (scripts/varnish.py) in front of a Zope server."""
+
+    def __init__(self, backend, folder):
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location(
+            "varnish_script", ROOT / "scripts" / "varnish.py"
+        )
+        script = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(script)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.argv = script.command(f"127.0.0.1:{self.port}", backend, folder, "64m")
+        self.folder = Path(folder)
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            self.argv,
+            stdout=open(self.folder / "varnish.log", "ab"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+        )
+
+        def answering():
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return True
+            except OSError:
+                return False
+
+        wait_until(answering, what="Varnish")
+        return self
+
+    def stop(self):
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(30)
