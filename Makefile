@@ -54,6 +54,15 @@ demo: instance/zope/etc/wsgi.ini ## Add ITEMS generated practices to the site (d
 daily: instance/zope/etc/wsgi.ini ## Daily duties (run from cron): close votes past their deadline, send digests
 	bin/instance run scripts/daily.py
 
+.PHONY: benchmark-load
+benchmark-load: instance/zope/etc/wsgi.ini ## Requests per second of public pages: caching off, RAM cache, Varnish, stock Plone, static file
+	@PYTHON=$(PYTHON) bash scripts/system-packages.sh test
+	$(VENV)/bin/python scripts/benchmark-load.py
+
+.PHONY: varnish
+varnish: ## Run Varnish (deploy/varnish.vcl) on 127.0.0.1:6081 in front of the instance on $(PORT)
+	$(VENV)/bin/python scripts/varnish.py --listen 127.0.0.1:6081 --backend $(HOST):$(PORT)
+
 .PHONY: backup
 backup: instance/zope/etc/wsgi.ini ## Back up Data.fs (incremental; FULL=1 for a full one) and the blobs into instance/backups/
 	$(VENV)/bin/python scripts/backup.py backup $(if $(FULL),--full)

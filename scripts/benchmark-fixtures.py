@@ -92,3 +92,12 @@ for obj in (folder, practice, document):
         api.content.transition(obj, transition="publish")
 transaction.commit()
 print("Benchmark pages ready.")
+
+# A stock Plone site beside the platform, without the add-on: the load benchmark's reference.
+STOCK_SITE_ID = "stock"
+if STOCK_SITE_ID not in app.objectIds():
+    from Products.CMFPlone.factory import addPloneSite
+
+    addPloneSite(app, STOCK_SITE_ID, title="Stock Plone", distribution_name="classic", setup_content=True)
+    transaction.commit()
+    print("Stock Plone site ready.")
