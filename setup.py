@@ -61,6 +61,7 @@ setup(
             "WebTest",
             "requests",
             "aiosmtpd",
+            "pytest-xdist",
         ],
     },
     entry_points="""

@@ -143,3 +143,15 @@ class TestUpgradeTo1007:
             if role["selected"]
         }
         assert "Coordinator" in roles
+
+
+class TestUpgradeTo1008:
+    def test_turns_the_caching_policy_on(self, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        setup = api.portal.get_tool("portal_setup")
+        api.portal.set_registry_record("plone.caching.interfaces.ICacheSettings.enabled", False)
+        setup.setLastVersionForProfile(PROFILE, "1007")
+        setup.upgradeProfile(PROFILE)
+        assert api.portal.get_registry_record("plone.caching.interfaces.ICacheSettings.enabled")
+        mapping = api.portal.get_registry_record("plone.caching.interfaces.ICacheSettings.operationMapping")
+        assert mapping["plone.content.itemView"] == "plone.app.caching.moderateCaching"
