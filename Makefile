@@ -81,7 +81,7 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 
 .PHONY: test
 test: install system-packages node_modules/axe-core/axe.min.js ## Run every test: unit, integration, functional and browser
-	bin/pytest
+	bin/pytest -n 2 --dist loadfile
 
 .PHONY: lint
 lint: $(VENV)/bin/python ## Check the code with ruff

@@ -13,8 +13,14 @@ import os
 import pytest
 import shutil
 import socket
+import sys
 import time
 import transaction
+
+
+# pytest-xdist starts its second test process with this Python: give it the eggs that buildout's
+# bin/pytest put on our path.
+os.environ["PYTHONPATH"] = os.pathsep.join(path for path in sys.path if path)
 
 
 def _layer_fixtures(layer, name):

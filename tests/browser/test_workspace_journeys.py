@@ -3,6 +3,7 @@ and its invitation, a vote, and a private message nobody else can open."""
 
 from datetime import datetime
 from datetime import timedelta
+from playwright.sync_api import expect
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.textfield.value import RichTextValue
@@ -86,7 +87,8 @@ class TestWorkspaceJourneys:
         )
         save(page)
         page_url = page.url.removesuffix("/view")
-        assert page.get_by_role("link", name="Evaluation").is_visible()  # offers the missing page
+        # Offers the missing page (waits for the saved page: the machine may be busy).
+        expect(page.get_by_role("link", name="Evaluation")).to_be_visible()
         log_in(page, site_url, "associated")
         page.goto(f"{site_url}{GROUP}/wiki")
         assert wcag_violations(page) == []

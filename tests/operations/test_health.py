@@ -12,5 +12,5 @@ class TestHealth:
             assert response.headers["Cache-Control"] == "no-store"
             body = response.json()
             assert body["status"] == "ok"
-            assert body["objects"] > 0
+            assert body["storage"]  # the test layer runs on a DemoStorage
             assert body["elapsed_ms"] >= 0

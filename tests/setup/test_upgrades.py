@@ -153,5 +153,7 @@ class TestUpgradeTo1008:
         setup.setLastVersionForProfile(PROFILE, "1007")
         setup.upgradeProfile(PROFILE)
         assert api.portal.get_registry_record("plone.caching.interfaces.ICacheSettings.enabled")
-        mapping = api.portal.get_registry_record("plone.caching.interfaces.ICacheSettings.operationMapping")
+        mapping = api.portal.get_registry_record(
+            "plone.caching.interfaces.ICacheSettings.operationMapping"
+        )
         assert mapping["plone.content.itemView"] == "plone.app.caching.moderateCaching"
