@@ -98,6 +98,8 @@ STOCK_SITE_ID = "stock"
 if STOCK_SITE_ID not in app.objectIds():
     from Products.CMFPlone.factory import addPloneSite
 
-    addPloneSite(app, STOCK_SITE_ID, title="Stock Plone", distribution_name="classic", setup_content=True)
+    addPloneSite(
+        app, STOCK_SITE_ID, title="Stock Plone", distribution_name="classic", setup_content=True
+    )
     transaction.commit()
     print("Stock Plone site ready.")

@@ -111,6 +111,22 @@ def match_document_size(site_url, auth):
         patch(document_url, {"text": {"data": text, "content-type": "text/html"}}, auth)
 
 
+def set_caching(site_url, auth, enabled):
+    request = urllib.request.Request(
+        f"{site_url}/@registry",
+        data=json.dumps({"plone.caching.interfaces.ICacheSettings.enabled": enabled}).encode(),
+        method="PATCH",
+        headers={
+            "Accept": "application/json",
+            "Content-Type": "application/json",
+            "Authorization": "Basic " + base64.b64encode(auth.encode()).decode(),
+        },
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        if response.status not in (200, 204):
+            raise RuntimeError(f"@registry: HTTP {response.status}")
+
+
 def generated_count(site_url):
     body = get(
         f"{site_url}/@search?portal_type=BestPractice&path=/{SITE_ID}/repository&b_size=1",
@@ -151,6 +167,9 @@ run("scripts/benchmark-fixtures.py")
 server = subprocess.Popen([str(INSTANCE), "console"], cwd=ROOT)
 try:
     wait_for(site_url)
+    # Rendering is measured, not plone.app.caching's RAM cache: caching off for this run
+    # (scripts/benchmark-load.py measures the caches).
+    set_caching(site_url, options.admin, False)
     match_document_size(site_url, options.admin)
     total = json.loads(get(f"{site_url}/@search?b_size=1", "application/json"))["items_total"]
     on_topic = json.loads(get(f"{site_url}/@search?topics={TOPIC}&b_size=1", "application/json"))
@@ -181,9 +200,13 @@ try:
             f"{site_url}/@facets?topics={TOPIC}&country=RO",
             "application/json",
         ),
+        ("indicators dashboard", f"{site_url}/@@indicators", "text/html"),
+        ("@indicators", f"{site_url}/@indicators", "application/json"),
+        ("plain @search", f"{site_url}/@search", "application/json"),
         ("stock @search by keyword", f"{site_url}/@search?Subject={keyword}", "application/json"),
     ]
     results = measure({label: (url, accept) for label, url, accept in rows}, options.requests)
+    set_caching(site_url, options.admin, True)
 finally:
     server.terminate()
     server.wait()

@@ -154,7 +154,6 @@ INDICATORS = (
         ),
     ),
 )
-INDICATOR_IDS = tuple(indicator.id for indicator in INDICATORS)
 
 
 def targets():
@@ -167,17 +166,22 @@ class IndicatorReport:
 
     def __init__(self, root, published_only=True):
         self.root = root
+        # Below the site everything is counted: no path criterion (the path index is the
+        # costliest one to ask); below a language folder, only what is there.
+        portal_path = "/".join(api.portal.get().getPhysicalPath())
         self.path = "/".join(root.getPhysicalPath())
+        self.scope = {} if self.path == portal_path else {"path": self.path}
         self.published_only = published_only
         self.catalog = api.portal.get_tool("portal_catalog")
         self._rids = {}
 
-    def rids(self, indicator, **extra):
-        key = (indicator.id, tuple(sorted(extra.items())))
+    def rids(self, indicator):
+        """The record ids the indicator counts, the viewer's security and scope applied."""
+        key = indicator.id
         if key not in self._rids:
             found = IISet()
             for query in indicator.queries:
-                criteria = dict(query, path=self.path, **extra)
+                criteria = dict(query, **self.scope)
                 if self.published_only:
                     criteria["review_state"] = "published"
                 found = union(found, record_ids(self.catalog.searchResults(**criteria)))
@@ -186,7 +190,7 @@ class IndicatorReport:
                 for name in indicator.marked:
                     values = list(self.index(name).uniqueValues())
                     if values:
-                        criteria = {name: values, "path": self.path}
+                        criteria = {name: values, **self.scope}
                         holders = union(holders, record_ids(self.catalog.searchResults(**criteria)))
                 found = intersection(found, holders)
             self._rids[key] = found

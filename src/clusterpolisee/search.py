@@ -147,7 +147,9 @@ class FacetedQuery:
                 continue
             if index == "portal_type" and "portal_type" in query:
                 allowed = set(query["portal_type"])
-                values = [value for value in values if value in allowed]
+                # Only types the page lists; none left matches nothing (an empty list would
+                # lift the criterion).
+                values = [value for value in values if value in allowed] or ["-"]
             query[index] = values  # several values of one facet: any of them
         return query
 

@@ -285,6 +285,10 @@ class TestBadInput:
         # The page still lists everything beneath the message.
         assert view.total == run(portal)[0].total
 
+    def test_a_type_the_search_does_not_list_matches_nothing(self, portal, seeded):
+        view, _html = run(portal, portal_type="Plone Site")
+        assert view.total == 0
+
     def test_a_query_of_operators_only_is_not_an_error(self, portal, seeded):
         view, _html = run(portal, SearchableText="AND OR NOT")
         assert portal.REQUEST.response.getStatus() == 200

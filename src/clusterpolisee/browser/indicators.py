@@ -2,7 +2,6 @@
 
 from clusterpolisee import _
 from clusterpolisee.browser import charts
-from clusterpolisee.browser.repository import vocabulary_title
 from clusterpolisee.indicators import BREAKDOWNS
 from clusterpolisee.indicators import IndicatorReport
 from clusterpolisee.indicators import INDICATORS
@@ -12,7 +11,9 @@ from plone import api
 from plone.memoize.view import memoize
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
+from zope.component import getUtility
 from zope.i18n import translate
+from zope.schema.interfaces import IVocabularyFactory
 import csv
 import io
 
@@ -34,15 +35,26 @@ def indicator_data(root, request, detail):
     def text(message):
         return translate(message, context=request)
 
+    # Each vocabulary is made once and each title translated once: a page names hundreds.
+    vocabularies, titles = {}, {}
+
+    def title_of(vocabulary, value):
+        if not vocabulary:
+            return value
+        key = (vocabulary, value)
+        if key not in titles:
+            if vocabulary not in vocabularies:
+                vocabularies[vocabulary] = getUtility(IVocabularyFactory, name=vocabulary)(root)
+            try:
+                term_title = vocabularies[vocabulary].getTerm(value).title
+            except LookupError:
+                term_title = value
+            titles[key] = text(term_title or value)
+        return titles[key]
+
     def titled(vocabulary, counts):
         rows = [
-            {
-                "value": value,
-                "title": text(vocabulary_title(vocabulary, value, root) or value)
-                if vocabulary
-                else value,
-                "count": count,
-            }
+            {"value": value, "title": title_of(vocabulary, value), "count": count}
             for value, count in counts.items()
         ]
         return sorted(rows, key=lambda row: (-row["count"], row["title"]))
@@ -90,20 +102,13 @@ def indicator_data(root, request, detail):
         if indicator.id == "excellence-sectors":
             row["regions"] = [
                 {
-                    "region": text(
-                        vocabulary_title("clusterpolisee.vocabularies.Regions", region, root)
-                        or region
-                    ),
+                    "region": title_of("clusterpolisee.vocabularies.Regions", region),
                     "marked": [
-                        text(
-                            vocabulary_title(
-                                "clusterpolisee.vocabularies.SpecialisationDomains"
-                                if kind == "domain"
-                                else "clusterpolisee.vocabularies.NaceSections",
-                                key,
-                                root,
-                            )
-                            or key
+                        title_of(
+                            "clusterpolisee.vocabularies.SpecialisationDomains"
+                            if kind == "domain"
+                            else "clusterpolisee.vocabularies.NaceSections",
+                            key,
                         )
                         + f" ({count})"
                         for (kind, key), count in marked
