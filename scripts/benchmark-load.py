@@ -14,24 +14,21 @@ another, it loads:
   same number of threads: the upper bound.
 """
 
+from benchmarking import set_caching
+from benchmarking import wait_for
 from pathlib import Path
 import argparse
-import base64
 import importlib.util
-import json
 import os
 import re
 import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTANCE = ROOT / "bin" / "benchmark"
-CACHING = "plone.caching.interfaces.ICacheSettings.enabled"
 
 
 def load_script(name):
@@ -45,33 +42,6 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def wait_for(url, seconds=180):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=10) as response:
-                return response.read()
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError(f"{url} did not answer within {seconds} s")
-
-
-def set_caching(site_url, admin, enabled):
-    request = urllib.request.Request(
-        f"{site_url}/@registry",
-        data=json.dumps({CACHING: enabled}).encode(),
-        method="PATCH",
-        headers={
-            "Accept": "application/json",
-            "Content-Type": "application/json",
-            "Authorization": "Basic " + base64.b64encode(admin.encode()).decode(),
-        },
-    )
-    with urllib.request.urlopen(request, timeout=60) as response:
-        if response.status not in (200, 204):
-            raise RuntimeError(f"@registry: HTTP {response.status}")
 
 
 def wrk(url, seconds, connections, threads=2):

@@ -16,9 +16,11 @@ median and 95th percentile of anonymous requests to each page, one after another
   against a plain @search over the same site.
 """
 
+from benchmarking import patch_json
+from benchmarking import set_caching
+from benchmarking import wait_for
 from pathlib import Path
 import argparse
-import base64
 import json
 import os
 import statistics
@@ -48,17 +50,6 @@ def get(url, accept="text/html"):
         return body
 
 
-def wait_for(url, seconds=180):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            get(url)
-            return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.5)
-    raise RuntimeError(f"{url} did not answer within {seconds} s")
-
-
 def measure(pages, requests, warmup=20):
     """Time every page ``requests`` times, taking them in turn so drift hits all alike."""
     for _ in range(warmup):
@@ -82,22 +73,6 @@ def measure(pages, requests, warmup=20):
     return results
 
 
-def patch(url, data, auth):
-    request = urllib.request.Request(
-        url,
-        data=json.dumps(data).encode(),
-        method="PATCH",
-        headers={
-            "Accept": "application/json",
-            "Content-Type": "application/json",
-            "Authorization": "Basic " + base64.b64encode(auth.encode()).decode(),
-        },
-    )
-    with urllib.request.urlopen(request, timeout=60) as response:
-        if response.status != 204:
-            raise RuntimeError(f"{url}: HTTP {response.status}")
-
-
 def match_document_size(site_url, auth):
     """Add paragraphs to the stock Document until its page weighs what the practice page does."""
     practice_url, document_url = f"{site_url}/benchmark/practice", f"{site_url}/benchmark/document"
@@ -108,23 +83,7 @@ def match_document_size(site_url, auth):
         text = json.loads(get(document_url, "application/json"))["text"]["data"]
         paragraph = "<p>" + "Cluster policy makers compare their support schemes. " * 4 + "</p>"
         text += paragraph * max(1, round(missing / len(paragraph)))
-        patch(document_url, {"text": {"data": text, "content-type": "text/html"}}, auth)
-
-
-def set_caching(site_url, auth, enabled):
-    request = urllib.request.Request(
-        f"{site_url}/@registry",
-        data=json.dumps({"plone.caching.interfaces.ICacheSettings.enabled": enabled}).encode(),
-        method="PATCH",
-        headers={
-            "Accept": "application/json",
-            "Content-Type": "application/json",
-            "Authorization": "Basic " + base64.b64encode(auth.encode()).decode(),
-        },
-    )
-    with urllib.request.urlopen(request, timeout=60) as response:
-        if response.status not in (200, 204):
-            raise RuntimeError(f"@registry: HTTP {response.status}")
+        patch_json(document_url, {"text": {"data": text, "content-type": "text/html"}}, auth)
 
 
 def generated_count(site_url):
