@@ -44,6 +44,15 @@ def save(page):
     page.wait_for_load_state()
 
 
+def fill_rich_text(page, field, text):
+    """Type into a TinyMCE field once the editor is ready; on a busy machine it starts late and
+    text sent before then is lost."""
+    body = page.frame_locator(f"#formfield-form-widgets-{field} iframe").locator("body")
+    expect(body).to_have_attribute("contenteditable", "true")
+    body.fill(text)
+    expect(body).to_contain_text(text)
+
+
 class TestWorkspaceJourneys:
     def test_member_uploads_a_document_and_a_new_version(
         self, page, site_url, people, wcag_violations, tmp_path
@@ -82,9 +91,7 @@ class TestWorkspaceJourneys:
         log_in(page, site_url, "full")
         page.goto(f"{site_url}{GROUP}/wiki/++add++WikiPage")
         page.get_by_label("Title").fill("Vouchers")
-        page.frame_locator("#formfield-form-widgets-text iframe").locator("body").fill(
-            "Styria runs a voucher scheme. See [[Evaluation]]."
-        )
+        fill_rich_text(page, "text", "Styria runs a voucher scheme. See [[Evaluation]].")
         save(page)
         page_url = page.url.removesuffix("/view")
         # Offers the missing page (waits for the saved page: the machine may be busy).
@@ -94,9 +101,7 @@ class TestWorkspaceJourneys:
         assert wcag_violations(page) == []
         page.get_by_role("link", name="Vouchers").click()
         page.goto(f"{page_url}/edit")
-        page.frame_locator("#formfield-form-widgets-text iframe").locator("body").fill(
-            "Styria and Thessaloniki run voucher schemes."
-        )
+        fill_rich_text(page, "text", "Styria and Thessaloniki run voucher schemes.")
         save(page)
         assert "Thessaloniki" in page.locator(".wiki-text").inner_text()
         page.goto(f"{page_url}/@@history?one=current&two=0")
@@ -112,7 +117,7 @@ class TestWorkspaceJourneys:
         assert wcag_violations(page) == []
         page.get_by_role("link", name="New meeting").click()
         page.get_by_label("Title").fill("Voucher workshop")
-        page.frame_locator("#formfield-form-widgets-agenda iframe").locator("body").fill("Draft")
+        fill_rich_text(page, "agenda", "Draft")
         page.get_by_role("checkbox", name="Associated").check()
         save(page)
         assert page.get_by_text("Item created").is_visible()
