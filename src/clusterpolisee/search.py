@@ -13,7 +13,6 @@ without its own selection, so every value shows how many results picking it woul
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
 from clusterpolisee import _
-from clusterpolisee.browser.repository import vocabulary_title
 from plone import api
 from plone.base.utils import munge_search_term
 
@@ -31,14 +30,15 @@ class Facet:
         self.vocabulary = vocabulary
         self.numeric = numeric
 
-    def value_title(self, value, context):
+    def value_title(self, value, titles):
+        """The title of one of the facet's values; ``titles`` is a VocabularyTitles."""
         if value == "" and self.index == "Language":
             return _("Any language")
         if self.index == "portal_type":
             fti = api.portal.get_tool("portal_types").get(value)
             return fti.Title() if fti is not None else value
         if self.vocabulary:
-            return vocabulary_title(self.vocabulary, value, context) or value
+            return titles(self.vocabulary, value) or value
         return str(value)
 
 

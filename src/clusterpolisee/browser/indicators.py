@@ -2,6 +2,7 @@
 
 from clusterpolisee import _
 from clusterpolisee.browser import charts
+from clusterpolisee.browser.repository import VocabularyTitles
 from clusterpolisee.indicators import BREAKDOWNS
 from clusterpolisee.indicators import IndicatorReport
 from clusterpolisee.indicators import INDICATORS
@@ -11,9 +12,7 @@ from plone import api
 from plone.memoize.view import memoize
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from zope.component import getUtility
 from zope.i18n import translate
-from zope.schema.interfaces import IVocabularyFactory
 import csv
 import io
 
@@ -36,21 +35,15 @@ def indicator_data(root, request, detail):
         return translate(message, context=request)
 
     # Each vocabulary is made once and each title translated once: a page names hundreds.
-    vocabularies, titles = {}, {}
+    vocabulary_titles, translated = VocabularyTitles(root), {}
 
     def title_of(vocabulary, value):
         if not vocabulary:
             return value
         key = (vocabulary, value)
-        if key not in titles:
-            if vocabulary not in vocabularies:
-                vocabularies[vocabulary] = getUtility(IVocabularyFactory, name=vocabulary)(root)
-            try:
-                term_title = vocabularies[vocabulary].getTerm(value).title
-            except LookupError:
-                term_title = value
-            titles[key] = text(term_title or value)
-        return titles[key]
+        if key not in translated:
+            translated[key] = text(vocabulary_titles(vocabulary, value) or value)
+        return translated[key]
 
     def titled(vocabulary, counts):
         rows = [

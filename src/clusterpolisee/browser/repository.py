@@ -23,6 +23,30 @@ def vocabulary_title(vocabulary_name, value, context=None):
         return value
 
 
+class VocabularyTitles:
+    """``titles(vocabulary name, value)``: like vocabulary_title, for pages that name hundreds of
+    values: each vocabulary is made once and each title looked up once."""
+
+    def __init__(self, context):
+        self.context = context
+        self._vocabularies = {}
+        self._titles = {}
+
+    def __call__(self, vocabulary_name, value):
+        if value in (None, ""):
+            return None
+        key = (vocabulary_name, value)
+        if key not in self._titles:
+            if vocabulary_name not in self._vocabularies:
+                factory = getUtility(IVocabularyFactory, name=vocabulary_name)
+                self._vocabularies[vocabulary_name] = factory(self.context)
+            try:
+                self._titles[key] = self._vocabularies[vocabulary_name].getTerm(value).title
+            except LookupError:
+                self._titles[key] = value
+        return self._titles[key]
+
+
 def human_size(size):
     """A byte count for people: "840 B", "12.3 KB", "4.1 MB"."""
     for unit in ("B", "KB", "MB"):

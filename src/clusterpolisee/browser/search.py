@@ -2,7 +2,7 @@
 
 from clusterpolisee import _
 from clusterpolisee import search
-from clusterpolisee.browser.repository import vocabulary_title
+from clusterpolisee.browser.repository import VocabularyTitles
 from DateTime import DateTime
 from datetime import date
 from datetime import timedelta
@@ -119,7 +119,7 @@ class FacetedListingView(BrowserView):
                     "options": [
                         {
                             "value": str(value),
-                            "title": facet.value_title(value, self.context),
+                            "title": facet.value_title(value, self.titles),
                             "count": count,
                             "selected": value in selected,
                             "id": f"facet-{facet.index}-{number}",
@@ -140,7 +140,7 @@ class FacetedListingView(BrowserView):
                 filters.append(
                     {
                         "facet": facet.title,
-                        "title": facet.value_title(value, self.context),
+                        "title": facet.value_title(value, self.titles),
                         "url": self.link(**{facet.index: rest or None}),
                     }
                 )
@@ -187,24 +187,25 @@ class FacetedListingView(BrowserView):
             cache[day] = api.portal.get_localized_time(DateTime(value), long_format=False)
         return {"iso": value.isoformat(), "text": cache[day]}
 
-    def _titles(self, vocabulary, values):
+    @property
+    def titles(self):
+        if "_titles" not in self.__dict__:
+            self._titles = VocabularyTitles(self.context)
+        return self._titles
+
+    def _value_titles(self, vocabulary, values):
         if not values:
             return []
         if isinstance(values, str):
             values = [values]
-        cache = self.__dict__.setdefault("_vocabulary_titles", {})
-        titles = []
-        for value in values:
-            key = (vocabulary, value)
-            if key not in cache:
-                cache[key] = vocabulary_title(vocabulary, value, self.context)
-            titles.append(cache[key])
-        return titles
+        return [self.titles(vocabulary, value) for value in values]
 
     def item_facts(self, brain):
         """Topics and countries of a result, from catalog metadata."""
-        return self._titles("collective.taxonomy.topics", getattr(brain, "topics", None)) + (
-            self._titles("clusterpolisee.vocabularies.Countries", getattr(brain, "country", None))
+        return self._value_titles("collective.taxonomy.topics", getattr(brain, "topics", None)) + (
+            self._value_titles(
+                "clusterpolisee.vocabularies.Countries", getattr(brain, "country", None)
+            )
         )
 
     def item_extra(self, brain):

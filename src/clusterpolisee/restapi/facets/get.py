@@ -6,6 +6,7 @@ The answer names the ``@search`` address that lists the same results.
 """
 
 from clusterpolisee import search
+from clusterpolisee.browser.repository import VocabularyTitles
 from plone.restapi.services import Service
 from Products.ZCTextIndex.ParseTree import ParseError
 from urllib.parse import urlencode
@@ -29,6 +30,7 @@ class FacetsGet(Service):
             return self._error(translate(error.args[0], context=self.request))
         except ParseError:
             return self._error("The search text could not be understood. Try plain words.")
+        titles = VocabularyTitles(self.context)
         params = []
         for name, value in query.catalog_query().items():
             if name == "path":
@@ -47,7 +49,7 @@ class FacetsGet(Service):
                         {
                             "value": value,
                             "title": translate(
-                                facet.value_title(value, self.context), context=self.request
+                                facet.value_title(value, titles), context=self.request
                             ),
                             "count": count,
                             "selected": value in query.selections.get(facet.index, []),
