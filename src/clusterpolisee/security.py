@@ -34,6 +34,20 @@ def ensure_tier_groups():
             api.group.grant_roles(group=group, roles=list(roles))
 
 
+# Not a tier: the leaders of the working groups, kept in step with the rosters
+# (workspaces.set_roster_role). Its role lets them see the consultations' results.
+LEADERS_GROUP = ("working-group-leaders", _("Working-group leaders"), ("ConsultationAnalyst",))
+
+
+def ensure_leaders_group():
+    group_id, title, roles = LEADERS_GROUP
+    group = api.group.get(groupname=group_id)
+    if group is None:
+        group = api.group.create(groupname=group_id, title=title.default)
+    api.group.grant_roles(group=group, roles=list(roles))
+    return group
+
+
 def tier_memberships():
     """{user id: [tier group ids]} for every member in a tier group, one lookup per group."""
     memberships = {}

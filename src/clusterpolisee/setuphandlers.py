@@ -1,7 +1,9 @@
 """Install and uninstall handlers of the clusterpolisee profiles."""
 
+from clusterpolisee.consultations import ensure_consultations
 from clusterpolisee.messages import ensure_mailbox
 from clusterpolisee.sections import ensure_sections
+from clusterpolisee.security import ensure_leaders_group
 from clusterpolisee.security import ensure_tier_groups
 from clusterpolisee.transforms import TRANSFORMS
 from clusterpolisee.workspaces import ensure_workspaces
@@ -65,6 +67,9 @@ def post_install(context):
     ensure_sections(portal)
     ensure_workspaces(portal)
     ensure_mailbox(portal)
+    ensure_leaders_group()
+    # The language root folders and, in each, the six public consultations.
+    ensure_consultations(portal)
     for root in landing_roots(portal):
         root.setLayout(LANDING_VIEW)
 

@@ -192,6 +192,7 @@ def _factory(items):
 
 
 Countries = _factory(COUNTRIES)
+Topics = _factory(tuple((topic_id, title) for topic_id, title, _help in TOPICS))
 GovernanceLevels = _factory(GOVERNANCE_LEVELS)
 PolicyTypes = _factory(POLICY_TYPES)
 PolicyCycleStages = _factory(POLICY_CYCLE_STAGES)

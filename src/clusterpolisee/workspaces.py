@@ -7,6 +7,7 @@ from clusterpolisee import _
 from clusterpolisee.content.workspace import IWorkspace
 from clusterpolisee.sections import ensure_sections
 from clusterpolisee.security import assign_policy
+from clusterpolisee.security import ensure_leaders_group
 from clusterpolisee.security import WORKSPACE_POLICY
 from clusterpolisee.topics import TOPICS
 from clusterpolisee.vocabularies import WORKING_GROUP_TITLES
@@ -65,6 +66,23 @@ def set_roster_role(workspace, user_id, role):
         workspace.manage_delLocalRoles([user_id])
     workspace.reindexObjectSecurity()
     withdraw_join_request(workspace, user_id)
+    sync_leaders_group(user_id)
+
+
+def sync_leaders_group(user_id):
+    """Keep the working-group leaders' group in step with the rosters."""
+    group = ensure_leaders_group()
+    catalog = api.portal.get_tool("portal_catalog")
+    leads = any(
+        LEADER in dict(brain._unrestrictedGetObject().get_local_roles()).get(user_id, ())
+        for brain in catalog.unrestrictedSearchResults(portal_type="Workspace")
+    )
+    groups_tool = api.portal.get_tool("portal_groups")
+    members = set(group.getMemberIds())
+    if leads and user_id not in members:
+        groups_tool.addPrincipalToGroup(user_id, group.getId())
+    elif not leads and user_id in members:
+        groups_tool.removePrincipalFromGroup(user_id, group.getId())
 
 
 def join_requests(workspace):
