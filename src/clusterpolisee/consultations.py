@@ -22,7 +22,6 @@ from xml.sax.saxutils import escape
 from xml.sax.saxutils import quoteattr
 from zope.i18n import translate
 from zope.schema import getFieldsInOrder
-
 import json
 
 
@@ -246,13 +245,21 @@ FIELD_NAMES = (
 )
 MULTIPLE_CHOICE = ("measures", "needs")
 # Questions whose answers the results page counts; the others are free text.
-COUNTED = ("respondent_type", "country", "measures", "effectiveness", "needs", "importance", "pilot")
+COUNTED = (
+    "respondent_type",
+    "country",
+    "measures",
+    "effectiveness",
+    "needs",
+    "importance",
+    "pilot",
+)
 # Never exported or shown: who answered stays with the project team.
 PRIVATE = ("organisation",)
 
 
 def topic_title(topic_id):
-    return dict((topic, title) for topic, title, _help in TOPICS)[topic_id]
+    return {topic: title for topic, title, _help in TOPICS}[topic_id]
 
 
 def _text(message, language):
@@ -426,7 +433,9 @@ def ensure_consultations(portal, now=None):
         for topic_id, _title, _help in TOPICS:
             if topic_id in folder:
                 continue
-            form = api.content.create(container=folder, type="EasyForm", id=topic_id, title=topic_id)
+            form = api.content.create(
+                container=folder, type="EasyForm", id=topic_id, title=topic_id
+            )
             _fill(form, topic_id, language)
             form.topic = topic_id
             form.opens = opens

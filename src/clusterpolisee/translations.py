@@ -13,7 +13,7 @@ from plone.app.multilingual.interfaces import ITranslationManager
 from plone.dexterity.interfaces import IDexterityContent
 from plone.indexer import indexer
 from zope.annotation.interfaces import IAnnotations
-
+from zope.container.interfaces import IContainerModifiedEvent
 import time
 
 
@@ -45,7 +45,10 @@ def is_outdated(obj):
 
 
 def mark_translated(translation, source):
-    IAnnotations(translation)[TRANSLATED_FROM_KEY] = content_changed(source)
+    changed = content_changed(source)
+    # From now on only a person's change moves the source's moment, not a reindex.
+    IAnnotations(source).setdefault(CHANGED_KEY, changed)
+    IAnnotations(translation)[TRANSLATED_FROM_KEY] = changed
     translation.reindexObject(idxs=["translation_outdated"])
 
 
@@ -56,7 +59,12 @@ def _synced_by_multilingual(event):
 
 def content_modified(obj, event):
     """A person changed an item: stamp it; a changed source makes its translations outdated."""
-    if not ITranslatable.providedBy(obj) or _synced_by_multilingual(event):
+    if (
+        not ITranslatable.providedBy(obj)
+        or _synced_by_multilingual(event)
+        # An item added to or removed from a folder changes nothing to translate in it.
+        or IContainerModifiedEvent.providedBy(event)
+    ):
         return
     IAnnotations(obj)[CHANGED_KEY] = time.time()
     language = obj.Language()

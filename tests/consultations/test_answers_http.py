@@ -78,7 +78,9 @@ class TestAnswering:
     def test_answers_in_romanian_and_english_count_together(self, site):
         romanian = answer(form_url(site, "ro"))
         assert romanian.status_code == 200
-        assert "Vă mulțumim" in romanian.text, re.findall(r"(?:documentFirstHeading|invalid-feedback|alert)[^<]*<[^<]*<[^<]*", romanian.text)
+        assert "Vă mulțumim" in romanian.text, re.findall(
+            r"(?:documentFirstHeading|invalid-feedback|alert)[^<]*<[^<]*<[^<]*", romanian.text
+        )
         english = answer(
             form_url(site, "en"),
             **{

@@ -157,3 +157,27 @@ class TestUpgradeTo1008:
             "plone.caching.interfaces.ICacheSettings.operationMapping"
         )
         assert mapping["plone.content.itemView"] == "plone.app.caching.moderateCaching"
+
+
+class TestUpgradeTo1009:
+    def test_sets_up_every_language_the_consultations_and_the_translation_report(self, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        setup = api.portal.get_tool("portal_setup")
+        catalog = api.portal.get_tool("portal_catalog")
+        actions = api.portal.get_tool("portal_actions")
+        # Back to what version 1008 had: English only, no language folders, no consultations.
+        api.portal.set_registry_record("plone.available_languages", ["en"])
+        api.content.delete(objects=[portal["el"], portal["hu"]])
+        catalog.delIndex("translation_outdated")
+        actions.portal_tabs.manage_delObjects(["consultations"])
+        api.group.delete(groupname="working-group-leaders")
+        setup.setLastVersionForProfile(PROFILE, "1008")
+        setup.upgradeProfile(PROFILE)
+        assert setup.getLastVersionForProfile(PROFILE) == (setup.getVersionForProfile(PROFILE),)
+        assert len(api.portal.get_registry_record("plone.available_languages")) == 13
+        assert portal["el"]["consultations"]["sustainability"].Language() == "el"
+        assert portal["hu"].getLayout() == "platform-home"
+        assert "translation_outdated" in catalog.indexes()
+        assert "consultations" in actions.portal_tabs.objectIds()
+        assert api.group.get(groupname="working-group-leaders") is not None
+        assert len(catalog(portal_type="EasyForm", Language="hu")) == 6

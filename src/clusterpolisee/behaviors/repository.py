@@ -2,6 +2,7 @@
 
 from clusterpolisee import _
 from clusterpolisee.geography import region_country
+from plone.app.multilingual.dx import directives as multilingual
 from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.supermodel import model
@@ -52,6 +53,9 @@ class IRepositoryItem(model.Schema):
         required=False,
     )
     directives.order_after(working_group="governance_level")
+
+    # Facts that do not change with the language; translations copy them.
+    multilingual.languageindependent("country", "region", "governance_level", "working_group")
 
     @invariant
     def region_in_country(data):

@@ -14,15 +14,13 @@ from clusterpolisee.consultations import questionnaires
 from collective.easyform.browser.view import EasyFormForm
 from collective.easyform.browser.view import EasyFormFormWrapper
 from collective.easyform.config import FORM_ERROR_MARKER
+from datetime import datetime
 from plone import api
 from plone.base.interfaces import INavigationRoot
 from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
 from zope.component.hooks import getSite
-
-from datetime import datetime
-
 import csv
 import io
 import json
@@ -146,7 +144,9 @@ class ConsultationResultsView(ResultsMixin, BrowserView):
         counts = {}
         for row in self.answers:
             counts[row["language"]] = counts.get(row["language"], 0) + 1
-        return [(language, counts.get(language, 0)) for language in sorted(questionnaires(self.context))]
+        return [
+            (language, counts.get(language, 0)) for language in sorted(questionnaires(self.context))
+        ]
 
     def questions(self):
         titles = question_titles(self.context)

@@ -5,6 +5,7 @@ from clusterpolisee.content.fields import choices
 from clusterpolisee.content.fields import relation
 from clusterpolisee.content.fields import relation_widget
 from clusterpolisee.content.fields import score
+from plone.app.multilingual.dx import directives as multilingual
 from plone.app.textfield import RichText
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -115,6 +116,23 @@ class IBestPractice(model.Schema):
     transferability_score = score(
         _("Overall transferability score"),
         _("1 to 5. Left empty, the average of the criteria scores is shown."),
+    )
+
+    # Facts that do not change with the language; translations copy them.
+    multilingual.languageindependent(
+        "policy_type",
+        "policy_cycle_stage",
+        "period_start",
+        "period_end",
+        "budget",
+        "sectors",
+        "specialisation_domains",
+        "evidence_links",
+        "preconditions_score",
+        "costs_score",
+        "risks_score",
+        "adaptation_score",
+        "transferability_score",
     )
 
     @invariant

@@ -3,6 +3,7 @@
 from clusterpolisee import _
 from clusterpolisee.content.fields import relation_widget
 from clusterpolisee.content.fields import relations
+from plone.app.multilingual.dx import directives as multilingual
 from plone.app.textfield import RichText
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -23,6 +24,9 @@ class ICooperationNetwork(model.Schema):
     start_date = schema.Date(title=_("Start date"), required=False)
     website = schema.URI(title=_("Website"), required=False)
     activities = RichText(title=_("Activities"), required=False)
+
+    # Facts that do not change with the language; translations copy them.
+    multilingual.languageindependent("countries", "start_date", "website")
 
 
 @implementer(ICooperationNetwork)

@@ -1,6 +1,7 @@
 """An institution relevant to cluster policy: the public database of institutions."""
 
 from clusterpolisee import _
+from plone.app.multilingual.dx import directives as multilingual
 from plone.dexterity.content import Container
 from plone.schema import Email
 from plone.supermodel import model
@@ -16,6 +17,9 @@ class IInstitution(model.Schema):
     website = schema.URI(title=_("Website"), required=False)
     email = Email(title=_("E-mail"), required=False)
     address = schema.Text(title=_("Address"), required=False)
+
+    # Facts that do not change with the language; translations copy them.
+    multilingual.languageindependent("kind", "website")
 
 
 @implementer(IInstitution)

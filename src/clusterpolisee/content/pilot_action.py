@@ -9,6 +9,7 @@ from clusterpolisee.content.structured import milestones_constraint
 from clusterpolisee.content.structured import parse_indicator
 from clusterpolisee.content.structured import parse_milestone
 from clusterpolisee.content.structured import parse_rows
+from plone.app.multilingual.dx import directives as multilingual
 from plone.app.textfield import RichText
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -76,6 +77,9 @@ class IPilotAction(model.Schema):
     )
     evaluation = RichText(title=_("Evaluation"), required=False)
     lessons_learnt = RichText(title=_("Lessons learnt"), required=False)
+
+    # Facts that do not change with the language; translations copy them.
+    multilingual.languageindependent("status", "start_date", "end_date", "budget", "regions")
 
     @invariant
     def dates_in_order(data):

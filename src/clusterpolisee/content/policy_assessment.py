@@ -7,6 +7,7 @@ from clusterpolisee.content.fields import relation_widget
 from clusterpolisee.content.structured import criteria_constraint
 from clusterpolisee.content.structured import parse_criterion
 from clusterpolisee.content.structured import parse_rows
+from plone.app.multilingual.dx import directives as multilingual
 from plone.app.textfield import RichText
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -107,6 +108,17 @@ class IPolicyAssessment(model.Schema):
         _("Smart-specialisation domains"),
         "clusterpolisee.vocabularies.SpecialisationDomains",
         description=_("The domains the assessment marks as areas of excellence."),
+    )
+
+    # Facts that do not change with the language; translations copy them.
+    multilingual.languageindependent(
+        "measure_level",
+        "approach",
+        "policy_cycle_stage",
+        "programme_budget",
+        "assessment_date",
+        "sectors",
+        "specialisation_domains",
     )
 
 

@@ -1,6 +1,7 @@
 """A publication: guideline, report, recommendation, deliverable or interest-group paper."""
 
 from clusterpolisee import _
+from plone.app.multilingual.dx import directives as multilingual
 from plone.app.textfield import RichText
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobFile
@@ -25,6 +26,9 @@ class IPublication(model.Schema):
     model.primary("file")
     file = NamedBlobFile(title=_("File"), required=False)
     abstract = RichText(title=_("Abstract"), required=False)
+
+    # Facts that do not change with the language; translations copy them.
+    multilingual.languageindependent("kind", "publication_date")
 
 
 @implementer(IPublication)

@@ -1,0 +1,112 @@
+"""English and every partner language: language folders, switching, language-independent fields."""
+
+from clusterpolisee import _
+from clusterpolisee.consultations import FOLDER_ID
+from clusterpolisee.languages import LANGUAGE_CODES
+from datetime import datetime
+from datetime import timedelta
+from plone import api
+from plone.app.multilingual.interfaces import ITranslationManager
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from plone.base.interfaces import INavigationRoot
+from zope.event import notify
+from zope.i18n import translate
+from zope.lifecycleevent import ObjectModifiedEvent
+import re
+import requests
+
+
+class TestLanguageFolders:
+    def test_the_site_offers_english_and_every_partner_language(self, portal):
+        assert api.portal.get_registry_record("plone.available_languages") == list(LANGUAGE_CODES)
+        assert api.portal.get_registry_record("plone.default_language") == "en"
+
+    def test_each_language_has_its_home_linked_to_the_english_one(self, portal):
+        translations = ITranslationManager(portal["en"]).get_translations()
+        assert sorted(translations) == sorted(LANGUAGE_CODES)
+        for language in LANGUAGE_CODES:
+            folder = portal[language]
+            assert folder.Language() == language
+            assert INavigationRoot.providedBy(folder)
+            assert folder.getLayout() == "platform-home"
+            assert api.content.get_state(folder) == "published"
+        assert portal["el"].Title() == "Ελληνικά"
+
+    def test_the_catalogs_translate_the_interface(self, portal):
+        message = _("Public consultations")
+        assert translate(message, target_language="el") == "Δημόσιες διαβουλεύσεις"
+        assert translate(message, target_language="sq") == "Konsultime publike"
+        assert translate(message, target_language="sr") == "Јавне консултације"
+
+
+class TestLanguageIndependentFields:
+    def test_consultation_dates_and_topic_follow_the_english_questionnaire(self, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        english = portal["en"][FOLDER_ID]["skills-jobs"]
+        closes = datetime.now().replace(microsecond=0) + timedelta(days=3)
+        english.closes = closes
+        notify(ObjectModifiedEvent(english))
+        for language in ("ro", "mk", "de"):
+            translation = portal[language][FOLDER_ID]["skills-jobs"]
+            assert translation.closes == closes
+            assert translation.topic == "skills-jobs"
+
+    def test_a_repository_translation_keeps_country_and_topics(self, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        practice = api.content.create(
+            container=portal["en"],
+            type="BestPractice",
+            id="vouchers",
+            title="Innovation vouchers",
+            country="RO",
+            topics=["innovation-rd"],
+            transferability_score=4,
+        )
+        italian = ITranslationManager(practice).add_translation("it")
+        assert italian.Language() == "it"
+        assert italian.aq_parent.getId() == "it"
+        assert italian.country == "RO"
+        assert italian.topics == ["innovation-rd"]
+        assert italian.transferability_score == 4
+        practice.country = "BG"
+        notify(ObjectModifiedEvent(practice))
+        assert italian.country == "BG"
+
+
+def html_lang(text):
+    return re.search(r'<html[^>]* lang="([a-z]+)"', text).group(1)
+
+
+class TestSwitchingLanguage:
+    def test_a_language_home_speaks_its_language(self, functional):
+        site = functional["portal"].absolute_url()
+        greek = requests.get(f"{site}/el")
+        assert greek.status_code == 200
+        assert html_lang(greek.text) == "el"
+        assert "Η πλατφόρμα σε αριθμούς" in greek.text
+        hungarian = requests.get(f"{site}/hu/{FOLDER_ID}")
+        assert html_lang(hungarian.text) == "hu"
+        assert "Nyilvános konzultációk" in hungarian.text
+
+    def test_the_switcher_links_every_language(self, functional):
+        site = functional["portal"].absolute_url()
+        page = requests.get(f"{site}/en/{FOLDER_ID}/sustainability").text
+        for language in LANGUAGE_CODES:
+            assert re.search(rf'href="[^"]*@@multilingual-selector/[^"]*/{language}[?"]', page), (
+                language
+            )
+        switched = requests.get(
+            re.search(r'href="([^"]*@@multilingual-selector/[^"]*/sk)[?"]', page).group(1)
+        )
+        assert switched.url.rstrip("/").endswith(f"/sk/{FOLDER_ID}/sustainability")
+        assert html_lang(switched.text) == "sk"
+
+    def test_pages_outside_the_language_folders_follow_the_visitor(self, functional):
+        site = functional["portal"].absolute_url()
+        chosen = requests.get(f"{site}/repository", cookies={"I18N_LANGUAGE": "it"})
+        assert html_lang(chosen.text) == "it"
+        browser = requests.get(f"{site}/repository", headers={"Accept-Language": "ro,en;q=0.5"})
+        assert html_lang(browser.text) == "ro"
+        default = requests.get(f"{site}/repository")
+        assert html_lang(default.text) == "en"
