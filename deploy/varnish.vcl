@@ -23,7 +23,9 @@ sub vcl_recv {
         if (!client.ip ~ purge) {
             return (synth(405, "Purging is not allowed from this address."));
         }
-        return (purge);
+        # Every language's copy of the page (each is its own cache entry, see vcl_hash).
+        ban("req.http.host == " + req.http.host + " && req.url == " + req.url);
+        return (synth(200, "Purged"));
     }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
@@ -32,9 +34,28 @@ sub vcl_recv {
     if (req.http.Authorization || req.http.Cookie ~ "(^|;\s*)__ac(_[a-z]+)?=") {
         return (pass);
     }
-    # Other cookies (a status message, statistics) never select a different public page.
-    unset req.http.Cookie;
+    # A page outside the language homes speaks the visitor's language: the one chosen with the
+    # language switcher (cookie I18N_LANGUAGE), else the browser's first. Keep that, as two
+    # letters, both for Plone and for the cache key; no other cookie selects a different page.
+    if (req.http.Cookie ~ "(^|;\s*)I18N_LANGUAGE=[^a-z;]?[a-z][a-z]") {
+        set req.http.X-Language = regsub(req.http.Cookie, "^(.*;\s*)?I18N_LANGUAGE=[^a-z;]?([a-z][a-z]).*$", "\2");
+        set req.http.Cookie = "I18N_LANGUAGE=" + req.http.X-Language;
+    } else {
+        unset req.http.Cookie;
+        if (req.http.Accept-Language ~ "^\s*[a-zA-Z][a-zA-Z]") {
+            set req.http.X-Language = regsub(req.http.Accept-Language, "^\s*([a-zA-Z][a-zA-Z]).*$", "\1");
+            set req.http.Accept-Language = req.http.X-Language;
+        } else {
+            unset req.http.Accept-Language;
+            set req.http.X-Language = "";
+        }
+    }
     return (hash);
+}
+
+sub vcl_hash {
+    # The URL and host (Varnish's own hashing, after this), and the visitor's language.
+    hash_data(req.http.X-Language);
 }
 
 sub vcl_backend_response {

@@ -12,6 +12,7 @@ from clusterpolisee.languages import DEFAULT_LANGUAGE
 from clusterpolisee.languages import LANGUAGE_CODES
 from clusterpolisee.sections import publish
 from clusterpolisee.topics import TOPICS
+from collective.easyform.api import get_actions
 from collective.easyform.api import get_schema
 from datetime import datetime
 from datetime import timedelta
@@ -427,7 +428,7 @@ def ensure_consultations(portal, now=None):
                 description=_text(COMMON_TEXTS["folder_description"], language),
             )
             folder.setLanguage(language)
-            folder.setLayout("consultations")
+            folder.setLayout("consultations-overview")
             folder.reindexObject()
             publish(folder)
         for topic_id, _title, _help in TOPICS:
@@ -456,6 +457,14 @@ def ensure_consultations(portal, now=None):
             if not manager.has_translation(language):
                 manager.register_translation(language, translated[topic_id])
     return created
+
+
+def record_answer(form, answers, submitted=None):
+    """Store an answer as EasyForm's "Save data" action does (demo content, imports)."""
+    saver = get_actions(form)[SAVER]
+    row = dict(answers)
+    row["dt"] = submitted or datetime.now().strftime("%Y/%m/%d %H:%M:%S")
+    saver.addDataRow(row)
 
 
 def questionnaires(form):

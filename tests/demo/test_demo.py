@@ -1,5 +1,6 @@
 """The demo dataset and the generated items for benchmarks."""
 
+from clusterpolisee.consultations import answer_rows
 from clusterpolisee.demo import data
 from clusterpolisee.demo.loader import generated_titles
 from clusterpolisee.demo.loader import load_demo
@@ -31,6 +32,7 @@ DATASET_SIZE = WORKSPACE_ITEMS + sum(
         data.PUBLICATIONS,
         data.NETWORKS,
         data.EVENTS,
+        data.CONSULTATION_ANSWERS,
     )
 )
 
@@ -57,6 +59,8 @@ class TestDemoContent:
         assert count(manager["events"], portal_type="Event") == len(data.EVENTS)
         assert count(manager["working-groups"], portal_type="Workspace") == len(data.WORKING_GROUPS)
         assert len(api.user.get_users(groupname="full-members")) == 6
+        innovation = manager["en"]["consultations"]["innovation-rd"]
+        assert sorted(row["language"] for row in answer_rows(innovation)) == ["el", "en", "ro"]
 
     def test_sections_follow_their_security_level(self, manager):
         load_demo(manager)

@@ -101,11 +101,33 @@ class TestVarnish:
         assert cookie.headers["X-Cache"] == "MISS"
         assert "Maria Ionescu" not in requests.get(url).text
 
+    def test_each_visitor_language_is_cached_apart(self, varnish):
+        proxy, _portal = varnish
+        url = f"{proxy.url}/plone/repository"
+
+        def lang(response):
+            return response.text.split(' lang="', 1)[1][:2]
+
+        assert lang(requests.get(url)) == "en"
+        assert requests.get(url).headers["X-Cache"] == "HIT"
+        italian = requests.get(url, cookies={"I18N_LANGUAGE": "it", "other": "x"})
+        assert lang(italian) == "it"
+        assert requests.get(url, cookies={"I18N_LANGUAGE": "it"}).headers["X-Cache"] == "HIT"
+        greek = requests.get(url, headers={"Accept-Language": "el-GR,el;q=0.9,en;q=0.5"})
+        assert lang(greek) == "el"
+        again = requests.get(url, headers={"Accept-Language": "el"})
+        assert again.headers["X-Cache"] == "HIT"
+        assert lang(again) == "el"
+        assert lang(requests.get(url)) == "en"
+
     def test_a_change_purges_the_page(self, varnish):
         proxy, portal = varnish
         url = f"{proxy.url}/plone/repository/vouchers"
         requests.get(url)
         assert requests.get(url).headers["X-Cache"] == "HIT"
+        italian = {"I18N_LANGUAGE": "it"}
+        requests.get(url, cookies=italian)
+        assert requests.get(url, cookies=italian).headers["X-Cache"] == "HIT"
         edit = requests.patch(
             f"{portal.absolute_url()}/repository/vouchers",
             json={"title": "Innovation vouchers, second edition"},
@@ -118,3 +140,5 @@ class TestVarnish:
             return "second edition" in requests.get(url).text
 
         wait_until(fresh, seconds=15, what="the purged page")
+        # Every language's copy is purged, not only the one without a language.
+        assert "second edition" in requests.get(url, cookies=italian).text

@@ -147,12 +147,14 @@ class TestFacetCounts:
     def test_every_facet_counts_what_anonymous_visitors_may_see(self, portal, seeded):
         view, _html = run(portal, portal_type=["BestPractice", "PolicyAssessment", "PilotAction"])
         assert view.total == 4  # the draft is not counted
-        # Its own selection aside, the type facet also counts the published section folders.
+        # Its own selection aside, the type facet also counts the published section folders,
+        # the consultations folder of each of the 13 languages and their six questionnaires.
         assert counts(view, "portal_type") == {
             "BestPractice": 2,
             "PolicyAssessment": 1,
             "PilotAction": 1,
-            "Folder": 3,
+            "Folder": 3 + 13,
+            "EasyForm": 6 * 13,
         }
         assert counts(view, "topics") == {
             "innovation-rd": 2,

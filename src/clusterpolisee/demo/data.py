@@ -510,3 +510,88 @@ MEMBERS = (
         (),
     ),
 )
+
+
+# Answers to the public consultations, in several languages: (topic, language, answers).
+CONSULTATION_ANSWERS = (
+    (
+        "innovation-rd",
+        "ro",
+        {
+            "respondent_type": "policy-maker",
+            "country": "RO",
+            "region": "Nord-Est",
+            "measures": ["joint-rd", "transfer"],
+            "effectiveness": "3",
+            "needs": ["funding", "cooperation"],
+            "importance": "4",
+            "innovative_measure": "Vouchere de inovare pentru IMM-urile din clusterele regiunii.",
+            "pilot": "yes",
+            "consent": True,
+        },
+    ),
+    (
+        "innovation-rd",
+        "en",
+        {
+            "respondent_type": "private-sector",
+            "country": "IT",
+            "region": "Veneto",
+            "measures": ["labs"],
+            "effectiveness": "2",
+            "needs": ["skills", "ip"],
+            "importance": "5",
+            "innovative_measure": "A shared test lab run by the cluster for its member companies.",
+            "pilot": "maybe",
+            "consent": True,
+        },
+    ),
+    (
+        "innovation-rd",
+        "el",
+        {
+            "respondent_type": "research-civil-society",
+            "country": "GR",
+            "region": "Κεντρική Μακεδονία",
+            "measures": ["joint-rd", "s3"],
+            "effectiveness": "3",
+            "needs": ["cooperation", "demand"],
+            "importance": "4",
+            "innovative_measure": "",
+            "pilot": "yes",
+            "consent": True,
+        },
+    ),
+    (
+        "financial-framework",
+        "bg",
+        {
+            "respondent_type": "private-sector",
+            "country": "BG",
+            "region": "Южен централен",
+            "measures": ["grants", "vouchers"],
+            "effectiveness": "2",
+            "needs": ["co-financing", "administration", "continuity"],
+            "importance": "2",
+            "innovative_measure": "Revolving fund for joint cluster investments.",
+            "pilot": "yes",
+            "consent": True,
+        },
+    ),
+    (
+        "financial-framework",
+        "hu",
+        {
+            "respondent_type": "policy-maker",
+            "country": "HU",
+            "region": "Dél-Alföld",
+            "measures": ["loans"],
+            "effectiveness": "3",
+            "needs": ["knowledge"],
+            "importance": "3",
+            "innovative_measure": "",
+            "pilot": "no",
+            "consent": True,
+        },
+    ),
+)

@@ -1,5 +1,7 @@
 """Load the demo dataset into a site, and optionally thousands of generated items."""
 
+from clusterpolisee.consultations import FOLDER_ID as CONSULTATIONS_FOLDER
+from clusterpolisee.consultations import record_answer
 from clusterpolisee.demo import data
 from clusterpolisee.geography import region_country
 from clusterpolisee.geography import REGION_NAMES
@@ -128,6 +130,7 @@ def _load_dataset(sections):
         created += 1
     by_region = {obj.region: obj for obj in institutions.values()}
     created += _load_members_and_workspaces(sections["working-groups"])
+    created += _load_consultation_answers(api.portal.get())
     practices = []
     for number, ((topic_id, title, _country, region, summary), details) in enumerate(
         zip(data.PRACTICES, data.PRACTICE_DETAILS, strict=True)
@@ -241,6 +244,13 @@ def _load_dataset(sections):
         )
         created += 1
     return created
+
+
+def _load_consultation_answers(portal):
+    """A few answers to two consultations, in five languages, so their results show."""
+    for topic_id, language, answers in data.CONSULTATION_ANSWERS:
+        record_answer(portal[language][CONSULTATIONS_FOLDER][topic_id], answers)
+    return len(data.CONSULTATION_ANSWERS)
 
 
 def _load_members_and_workspaces(section):

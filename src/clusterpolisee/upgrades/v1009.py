@@ -28,6 +28,11 @@ def upgrade(context):
     reimport_steps(context, "rolemap", "catalog", "actions", "typeinfo")
     for name, value in LANGUAGE_RECORDS.items():
         api.portal.set_registry_record(name, value)
+    not_searched = list(api.portal.get_registry_record("plone.types_not_searched"))
+    api.portal.set_registry_record(
+        "plone.types_not_searched",
+        tuple(not_searched + [name for name in ("LRF", "LIF") if name not in not_searched]),
+    )
     ensure_leaders_group()
     catalog = api.portal.get_tool("portal_catalog")
     leaders = set()
