@@ -429,6 +429,8 @@ def ensure_consultations(portal, now=None):
             )
             folder.setLanguage(language)
             folder.setLayout("consultations-overview")
+            # The "Consultations" tab leads here; the folder itself would be a second tab.
+            folder.exclude_from_nav = True
             folder.reindexObject()
             publish(folder)
         for topic_id, _title, _help in TOPICS:

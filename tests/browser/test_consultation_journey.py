@@ -40,16 +40,19 @@ class TestConsultationJourney:
         page.get_by_label("Χώρα").select_option(label="Ελλάδα")
         page.get_by_label("Περιφέρεια").fill("Κεντρική Μακεδονία")
         page.get_by_role("checkbox", name="Μακροπρόθεσμες στρατηγικές συστάδων").check()
-        page.get_by_role("radio", name="4 (υψηλά)").first.check()
+        page.locator("#formfield-form-widgets-importance").get_by_role(
+            "radio", name="4 (υψηλά)"
+        ).check()
         page.get_by_label("Περιγράψτε ένα καινοτόμο μέτρο που στηρίζει τις συστάδες").fill(
             "Κοινό γραφείο πράσινης μετάβασης για τις συστάδες της περιφέρειας."
         )
         page.get_by_role("checkbox", name="Συμφωνώ οι απαντήσεις μου").check()
         with page.expect_navigation():
             page.get_by_role("button", name="Αποστολή των απαντήσεών μου").click()
+        errors = page.locator(".invalid-feedback, .alert").all_inner_texts()
         assert page.get_by_role(
             "heading", name="Σας ευχαριστούμε για τις απαντήσεις σας"
-        ).is_visible()
+        ).is_visible(), errors
         assert page.get_by_text("Οι απαντήσεις σας καταχωρίστηκαν.").is_visible()
         assert page.locator("html").get_attribute("lang") == "el"
         assert wcag_violations(page) == []
@@ -65,7 +68,9 @@ class TestConsultationJourney:
             "heading", name="Results: Sustainability through cluster development"
         ).is_visible()
         assert page.get_by_text("Answers: 0").is_visible()
-        page.get_by_label("Who are you answering for?").select_option("private-sector")
+        page.get_by_role("combobox", name="Who are you answering for?").select_option(
+            "private-sector"
+        )
         with page.expect_navigation():
             page.get_by_role("button", name="Filter").click()
         assert "respondent_type=private-sector" in page.url

@@ -147,6 +147,16 @@ class TestAnswering:
         assert "Thank you for your answers" not in response.text
         assert results(site, "results.json").json() == []
 
+    def test_form_errors_speak_the_questionnaires_language(self, site):
+        response = answer(
+            form_url(site, "el"),
+            **{"form.widgets.consent": None, "form.widgets.importance": None},
+        )
+        assert "Υπάρχουν κάποια σφάλματα." in response.text
+        assert "Λείπει υποχρεωτική τιμή." in response.text
+        assert "There were some errors." not in response.text
+        assert "Required input is missing." not in response.text
+
     def test_a_filled_honeypot_is_refused(self, site):
         response = answer(form_url(site, "en"), website_address="http://spam.example")
         assert response.status_code == 400

@@ -110,3 +110,40 @@ class TestCatalog:
         header = catalog(language).read_text(encoding="utf-8").split("\n\n", 1)[0]
         assert f'"Language: {language}\\n"' in header
         assert f'"Language-Code: {language}\\n"' in header
+
+
+# What a visitor may see of other packages on a consultation form: the platform ships their
+# translation where the package itself lacks it.
+FORM_MESSAGES = (
+    ("z3c.form", "There were some errors."),
+    ("z3c.form", "The system could not process the given value."),
+    ("zope", "Required input is missing."),
+    ("zope", "Value is too long"),
+    ("zope", "Constraint not satisfied"),
+    ("collective.easyform", "Must be checked."),
+)
+
+
+@pytest.mark.parametrize("language", PARTNER_LANGUAGES)
+def test_form_messages_of_other_packages_speak_every_language(integration, language):
+    from zope.i18n import translate
+    from zope.i18nmessageid import MessageFactory
+
+    for domain, message in FORM_MESSAGES:
+        translated = translate(MessageFactory(domain)(message), target_language=language)
+        assert translated != message, (language, domain, message)
+
+
+def test_catalogs_of_other_packages_are_valid(tmp_path):
+    others = [
+        path for path in LOCALES.glob("*/LC_MESSAGES/*.po") if path.name != "clusterpolisee.po"
+    ]
+    assert others
+    for path in others:
+        result = subprocess.run(
+            ["msgfmt", "--check", "-o", str(tmp_path / "out.mo"), path],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, (path, result.stderr)
+        assert not result.stderr, (path, result.stderr)
