@@ -204,3 +204,19 @@ def answer_closed(url):
             "form.buttons.submit": "Send",
         },
     )
+
+
+class TestOverview:
+    def test_lists_the_six_questionnaires_in_the_visitors_language(self, site):
+        root = site.absolute_url()
+        hungarian = requests.get(
+            f"{root}/@@consultations-overview", cookies={"I18N_LANGUAGE": "hu"}
+        )
+        assert hungarian.status_code == 200
+        assert hungarian.text.count('class="card mb-3"') == 6
+        assert "Fenntarthatóság a klaszterfejlesztés révén" in hungarian.text
+        assert f"{root}/hu/{FOLDER_ID}/sustainability" in hungarian.text
+        folder = requests.get(f"{root}/sk/{FOLDER_ID}")
+        assert folder.text.count('class="card mb-3"') == 6
+        assert "Udržateľnosť prostredníctvom rozvoja klastrov" in folder.text
+        assert "Otvorené" in folder.text
