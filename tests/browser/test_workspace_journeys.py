@@ -45,11 +45,26 @@ def save(page):
 
 
 def fill_rich_text(page, field, text):
-    """Type into a TinyMCE field once the editor is ready; on a busy machine it starts late and
-    text sent before then is lost."""
+    """Fill a TinyMCE field through the editor once it has finished starting: on a busy machine
+    it starts late, and loads its initial content after its body is already editable, which
+    wiped text typed in between."""
+    name = f"form.widgets.{field}"
+    page.wait_for_function(
+        """name => window.tinymce && tinymce.get().some(
+            editor => editor.getElement().name === name && editor.initialized)""",
+        arg=name,
+    )
+    page.evaluate(
+        """([name, text]) => {
+            const editor = tinymce.get().find(editor => editor.getElement().name === name);
+            const paragraph = document.createElement("p");
+            paragraph.textContent = text;
+            editor.setContent(paragraph.outerHTML);
+            editor.save();
+        }""",
+        [name, text],
+    )
     body = page.frame_locator(f"#formfield-form-widgets-{field} iframe").locator("body")
-    expect(body).to_have_attribute("contenteditable", "true")
-    body.fill(text)
     expect(body).to_contain_text(text)
 
 
