@@ -18,12 +18,10 @@ from datetime import datetime
 from datetime import timedelta
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
-from plone.app.textfield.value import RichTextValue
 from xml.sax.saxutils import escape
 from xml.sax.saxutils import quoteattr
 from zope.i18n import translate
 from zope.schema import getFieldsInOrder
-import json
 
 
 FOLDER_ID = "consultations"
@@ -402,8 +400,6 @@ def _fill(form, topic_id, language):
     form.thankstitle = common["thanks_title"]
     form.thanksdescription = common["thanks_description"]
     form.showAll = False
-    form.thanksPrologue = RichTextValue("", "text/html", "text/x-html-safe")
-    form.thanksEpilogue = RichTextValue("", "text/html", "text/x-html-safe")
     form.setLanguage(language)
 
 
@@ -496,20 +492,22 @@ def answer_rows(form):
     return rows
 
 
-def question_titles(form):
-    """{question name: its title in the form's own language}."""
-    return {name: field.title for name, field in getFieldsInOrder(get_schema(form))}
+class Questions:
+    """The questions of one language version of a questionnaire, its model read once."""
 
+    def __init__(self, form):
+        self.form = form
+        self.schema = get_schema(form)
 
-def choice_titles(form, name):
-    """[(value, title)] of a choice question, titled in the form's language."""
-    field = get_schema(form).get(name)
-    if field is None:
-        return []
-    if name in MULTIPLE_CHOICE:
-        field = field.value_type
-    return [(term.value, term.title or term.value) for term in field.bind(form).vocabulary]
+    def titles(self):
+        """{question name: its title in the form's own language}."""
+        return {name: field.title for name, field in getFieldsInOrder(self.schema)}
 
-
-def export_json(rows):
-    return json.dumps(rows, ensure_ascii=False, indent=1)
+    def choices(self, name):
+        """[(value, title)] of a choice question, titled in the form's language."""
+        field = self.schema.get(name)
+        if field is None:
+            return []
+        if name in MULTIPLE_CHOICE:
+            field = field.value_type
+        return [(term.value, term.title or term.value) for term in field.bind(self.form).vocabulary]

@@ -56,6 +56,11 @@ def is_open(consultation, now=None):
     return not (closes is not None and now >= _naive(closes))
 
 
+def not_yet_open(consultation, now=None):
+    opens = getattr(consultation, "opens", None)
+    return opens is not None and (now or datetime.now()) < _naive(opens)
+
+
 def _naive(moment):
     # Dexterity stores what the form gave: compare in local time, without a zone.
     return moment.replace(tzinfo=None) if moment.tzinfo else moment

@@ -2,19 +2,19 @@
 
 from clusterpolisee import _
 from clusterpolisee.behaviors.consultation import is_open
+from clusterpolisee.behaviors.consultation import not_yet_open
 from clusterpolisee.browser.charts import bar_chart
 from clusterpolisee.consultations import answer_rows
-from clusterpolisee.consultations import choice_titles
 from clusterpolisee.consultations import COUNTED
 from clusterpolisee.consultations import FIELD_NAMES
 from clusterpolisee.consultations import MULTIPLE_CHOICE
 from clusterpolisee.consultations import PRIVATE
-from clusterpolisee.consultations import question_titles
 from clusterpolisee.consultations import questionnaires
+from clusterpolisee.consultations import Questions
 from collective.easyform.browser.view import EasyFormForm
 from collective.easyform.browser.view import EasyFormFormWrapper
 from collective.easyform.config import FORM_ERROR_MARKER
-from datetime import datetime
+from functools import cached_property
 from plone import api
 from plone.base.interfaces import INavigationRoot
 from Products.Five import BrowserView
@@ -35,7 +35,6 @@ class ConsultationForm(EasyFormForm):
 
     form_template = ViewPageTemplateFile("templates/consultation_form.pt")
     closed_template = ViewPageTemplateFile("templates/consultation_closed.pt")
-    honeypot = HONEYPOT
 
     def update(self):
         self.closed = not is_open(self.context)
@@ -67,7 +66,7 @@ class ConsultationForm(EasyFormForm):
         return {
             "opens": opens and api.portal.get_localized_time(opens, long_format=True),
             "closes": closes and api.portal.get_localized_time(closes, long_format=True),
-            "upcoming": bool(opens and datetime.now() < opens.replace(tzinfo=None)),
+            "upcoming": not_yet_open(self.context),
         }
 
 
@@ -87,6 +86,10 @@ class BadFilter(ValueError):
 class ResultsMixin:
     """The answers to a questionnaire in all its languages, filtered by the request."""
 
+    @cached_property
+    def form_questions(self):
+        return Questions(self.context)
+
     def filters(self):
         """{name: value} of the respondent-type and country filters; BadFilter on a value that
         is not a choice of the questionnaire."""
@@ -95,7 +98,7 @@ class ResultsMixin:
             value = self.request.form.get(name, "")
             if not isinstance(value, str):
                 raise BadFilter(_("Choose one value for each filter."))
-            if value and value not in dict(choice_titles(self.context, name)):
+            if value and value not in dict(self.form_questions.choices(name)):
                 raise BadFilter(_("Unknown filter value: ${value}", mapping={"value": value[:50]}))
             if value:
                 chosen[name] = value
@@ -132,8 +135,8 @@ class ConsultationResultsView(ResultsMixin, BrowserView):
         return [
             {
                 "name": name,
-                "label": question_titles(self.context).get(name, name),
-                "choices": choice_titles(self.context, name),
+                "label": self.form_questions.titles().get(name, name),
+                "choices": self.form_questions.choices(name),
                 "chosen": self.chosen.get(name, ""),
             }
             for name in ("respondent_type", "country")
@@ -149,7 +152,7 @@ class ConsultationResultsView(ResultsMixin, BrowserView):
         ]
 
     def questions(self):
-        titles = question_titles(self.context)
+        titles = self.form_questions.titles()
         results = []
         for number, name in enumerate(COUNTED):
             counts = {}
@@ -161,7 +164,7 @@ class ConsultationResultsView(ResultsMixin, BrowserView):
                 answered += bool(values)
                 for item in values:
                     counts[item] = counts.get(item, 0) + 1
-            choices = choice_titles(self.context, name)
+            choices = self.form_questions.choices(name)
             if name == "country":
                 # Forty countries: list only those that answered.
                 choices = [(value, title) for value, title in choices if counts.get(value)]
