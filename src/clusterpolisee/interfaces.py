@@ -10,6 +10,20 @@ class IClusterpoliseeLayer(IDefaultBrowserLayer):
     """Marker for requests on a site where the add-on is installed."""
 
 
+# The shipped texts of the landing page, translated on each language home until the coordinator
+# writes the platform's own.
+DEFAULT_TAGLINE = _("default_tagline", default="Smarter cluster policies for South East Europe")
+DEFAULT_INTRODUCTION = _(
+    "default_introduction",
+    default=(
+        "The SEE Cluster Policy Learning Platform helps cluster policy makers in South East "
+        "Europe learn from each other's policies: it collects best practices and policy "
+        "assessments on six central topics, hosts the thematic working groups, runs public "
+        "consultations and publishes the project's results."
+    ),
+)
+
+
 class IPlatformSettings(Interface):
     """Platform-wide settings, stored in the registry and edited in the control panel."""
 
@@ -19,7 +33,7 @@ class IPlatformSettings(Interface):
             "help_tagline",
             default="One sentence shown under the platform's name on the public landing page.",
         ),
-        default="Smarter cluster policies for South East Europe",
+        default=DEFAULT_TAGLINE.default,
         required=True,
         max_length=200,
     )
@@ -30,12 +44,7 @@ class IPlatformSettings(Interface):
             "help_introduction",
             default="A short paragraph telling visitors what the platform is for.",
         ),
-        default=(
-            "The SEE Cluster Policy Learning Platform helps cluster policy makers in South East "
-            "Europe learn from each other's policies: it collects best practices and policy "
-            "assessments on six central topics, hosts the thematic working groups, runs public "
-            "consultations and publishes the project's results."
-        ),
+        default=DEFAULT_INTRODUCTION.default,
         required=True,
     )
 

@@ -85,6 +85,9 @@ class TestSwitchingLanguage:
         assert greek.status_code == 200
         assert html_lang(greek.text) == "el"
         assert "Η πλατφόρμα σε αριθμούς" in greek.text
+        # The shipped tagline and introduction, in the home's language.
+        assert "Εξυπνότερες πολιτικές συστάδων για τη Νοτιοανατολική Ευρώπη" in greek.text
+        assert "Politiche dei cluster più intelligenti" in requests.get(f"{site}/it").text
         hungarian = requests.get(f"{site}/hu/{FOLDER_ID}")
         assert html_lang(hungarian.text) == "hu"
         assert "Nyilvános konzultációk" in hungarian.text

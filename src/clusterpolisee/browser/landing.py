@@ -3,6 +3,8 @@
 from clusterpolisee import _
 from clusterpolisee.indicators import IndicatorReport
 from clusterpolisee.indicators import INDICATORS
+from clusterpolisee.interfaces import DEFAULT_INTRODUCTION
+from clusterpolisee.interfaces import DEFAULT_TAGLINE
 from clusterpolisee.interfaces import IPlatformSettings
 from clusterpolisee.topics import TOPICS
 from DateTime import DateTime
@@ -11,6 +13,11 @@ from plone.memoize.view import memoize
 from plone.registry.interfaces import IRegistry
 from Products.Five.browser import BrowserView
 from zope.component import getUtility
+
+
+def _shipped_or_own(text, shipped):
+    """The shipped text, in the visitor's language, while the coordinator has not changed it."""
+    return api.portal.translate(shipped) if text == shipped.default else text
 
 
 class LandingView(BrowserView):
@@ -23,6 +30,12 @@ class LandingView(BrowserView):
     def settings(self):
         registry = getUtility(IRegistry)
         return registry.forInterface(IPlatformSettings, prefix="clusterpolisee")
+
+    def tagline(self):
+        return _shipped_or_own(self.settings.tagline, DEFAULT_TAGLINE)
+
+    def introduction(self):
+        return _shipped_or_own(self.settings.introduction, DEFAULT_INTRODUCTION)
 
     def topics(self):
         base = f"{self.context.absolute_url()}/@@topic"
