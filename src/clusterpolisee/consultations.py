@@ -9,6 +9,7 @@ choice values are the same in every language, so answers add up across languages
 from Acquisition import aq_base
 from clusterpolisee import _
 from clusterpolisee.languages import DEFAULT_LANGUAGE
+from clusterpolisee.languages import ensure_language_folders
 from clusterpolisee.languages import LANGUAGE_CODES
 from clusterpolisee.sections import publish
 from clusterpolisee.topics import TOPICS
@@ -406,8 +407,6 @@ def _fill(form, topic_id, language):
 def ensure_consultations(portal, now=None):
     """Per language, a consultations folder with the six questionnaires, linked as
     translations of the English ones. Existing questionnaires (and their answers) stay."""
-    from clusterpolisee.languages import ensure_language_folders
-
     folders = ensure_language_folders(portal)
     opens = now or datetime.now().replace(hour=0, minute=0, second=0, microsecond=0)
     closes = opens + DEFAULT_DURATION

@@ -56,11 +56,7 @@ def ensure_language_folders(portal):
             assign_policy(folder, PUBLIC_POLICY)
             publish(folder)
         # Translators add translations here; they own them until a reviewer publishes them.
-        folder.manage_setLocalRoles(TRANSLATORS_GROUP, ["Contributor"])
-        folder.reindexObjectSecurity()
+        if "Contributor" not in folder.get_local_roles_for_userid(TRANSLATORS_GROUP):
+            folder.manage_setLocalRoles(TRANSLATORS_GROUP, ["Contributor"])
+            folder.reindexObjectSecurity()
     return setup.folders
-
-
-def language_folder(language):
-    """The root folder of a language."""
-    return api.portal.get().get(language)
