@@ -23,6 +23,20 @@ import transaction
 os.environ["PYTHONPATH"] = os.pathsep.join(path for path in sys.path if path)
 
 
+def pytest_configure(config):
+    """Compile the gettext catalogs once, in the controlling process, before the test processes
+    start: each would otherwise compile them at Zope's start and could read a .mo file another
+    is still writing (struct.error in registerTranslations)."""
+    if hasattr(config, "workerinput"):
+        return
+    from pathlib import Path
+    from zope.i18n.compile import compile_mo_file
+    import clusterpolisee
+
+    for po in Path(clusterpolisee.__file__).parent.glob("locales/*/LC_MESSAGES/*.po"):
+        compile_mo_file(po.stem, str(po.parent))
+
+
 def _layer_fixtures(layer, name):
     return fixture.create(
         layer,
