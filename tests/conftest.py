@@ -42,12 +42,25 @@ def _layer_fixtures(layer, name):
         layer,
         session_fixture_name=f"{name}_session",
         class_fixture_name=f"{name}_class",
-        function_fixture_name=name,
+        function_fixture_name=f"{name}_test",
     )
 
 
 globals().update(_layer_fixtures(INTEGRATION_TESTING, "integration"))
 globals().update(_layer_fixtures(FUNCTIONAL_TESTING, "functional"))
+
+
+# Asking for the session fixture first keeps the layer (and the Plone site under it) for the
+# whole run: zope.pytestlayer otherwise tears it down after each class of plain pytest tests.
+# Each test stays isolated by the layer's own per-test DemoStorage, rolled back after it.
+@pytest.fixture
+def integration(integration_session, integration_test):
+    return integration_test
+
+
+@pytest.fixture
+def functional(functional_session, functional_test):
+    return functional_test
 
 
 @pytest.fixture
