@@ -82,6 +82,11 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 .PHONY: test
 test: install system-packages node_modules/axe-core/axe.min.js ## Run every test: unit, integration, functional and browser
 	bin/pytest -n 2 --dist loadfile
+	bash scripts/test-at-moments.sh
+
+.PHONY: test-moments
+test-moments: install system-packages node_modules/axe-core/axe.min.js ## Only the date-sensitive tests, at fixed moments in Bucharest's zone and UTC
+	bash scripts/test-at-moments.sh
 
 .PHONY: lint
 lint: $(VENV)/bin/python ## Check the code with ruff

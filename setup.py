@@ -62,6 +62,8 @@ setup(
             "requests",
             "aiosmtpd",
             "pytest-xdist",
+            # The tests' clock (tests/clock.py).
+            "time-machine",
         ],
     },
     entry_points="""

@@ -18,6 +18,9 @@ import time
 import transaction
 
 
+pytest_plugins = ["tests.clock"]
+
+
 # pytest-xdist starts its second test process with this Python: give it the eggs that buildout's
 # bin/pytest put on our path.
 os.environ["PYTHONPATH"] = os.pathsep.join(path for path in sys.path if path)
@@ -103,12 +106,15 @@ def chromium():
 
 
 @pytest.fixture
-def page(chromium, functional, request):
+def page(chromium, functional, request, clock):
     """A fresh browser page; fails the test on any script error in the console.
 
     The page's screenshot is saved under tests/screenshots/ after the test, so a person can look.
+    At a fixed moment (``--moments``) the browser's clock shows that moment too.
     """
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    if clock.moment:
+        context.clock.install(time=time.time())
     page = context.new_page()
     page.script_errors = []
     page.on("pageerror", lambda error: page.script_errors.append(str(error)))
@@ -118,7 +124,9 @@ def page(chromium, functional, request):
     )
     yield page
     SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"), full_page=True)
+    # Runs at fixed moments go on in two zones at once: one screenshot each.
+    zone = f"@{os.environ.get('TZ', 'local').replace('/', '-')}" if clock.moment else ""
+    page.screenshot(path=str(SCREENSHOTS / f"{request.node.name}{zone}.png"), full_page=True)
     context.close()
     assert page.script_errors == [], f"script errors in the browser: {page.script_errors}"
 

@@ -6,9 +6,11 @@ The feed is built as that member, so it holds only what they may view; a member 
 the group gets an empty feed.
 """
 
+from clusterpolisee import dates
 from clusterpolisee.workspaces import find_workspace
 from datetime import datetime
 from datetime import timedelta
+from datetime import UTC
 from plone import api
 from plone.keyring.interfaces import IKeyManager
 from urllib.parse import urlencode
@@ -43,14 +45,15 @@ def build(calendar):
     feed.add("prodid", "-//ClusterPoliSEE//group calendar//EN")
     feed.add("version", "2.0")
     feed.add("x-wr-calname", workspace.Title())
-    stamp = datetime.now().astimezone()
+    stamp = datetime.now(UTC)
     for brain in catalog(portal_type="Meeting", path=path, sort_on="start"):
         meeting = brain.getObject()
         event = icalendar.Event()
         event.add("uid", f"{brain.UID}@clusterpolisee")
         event.add("summary", brain.Title)
-        event.add("dtstart", meeting.start)
-        event.add("dtend", meeting.end)
+        # With their zone: a time without one would float to each subscriber's own clock.
+        event.add("dtstart", dates.own(meeting.start))
+        event.add("dtend", dates.own(meeting.end))
         event.add("dtstamp", stamp)
         event.add("url", brain.getURL())
         if meeting.location:
@@ -65,9 +68,7 @@ def build(calendar):
     for brain in catalog(portal_type=["Milestone", "Task"], path=path, sort_on="due_date"):
         if not brain.due_date:
             continue
-        day = brain.due_date
-        if hasattr(day, "asdatetime"):
-            day = day.asdatetime().date()
+        day = dates.day_of(brain.due_date)
         event = icalendar.Event()
         event.add("uid", f"{brain.UID}@clusterpolisee")
         event.add("summary", brain.Title)

@@ -8,6 +8,7 @@ choice values are the same in every language, so answers add up across languages
 
 from Acquisition import aq_base
 from clusterpolisee import _
+from clusterpolisee import dates
 from clusterpolisee.languages import DEFAULT_LANGUAGE
 from clusterpolisee.languages import ensure_language_folders
 from clusterpolisee.languages import LANGUAGE_CODES
@@ -16,6 +17,7 @@ from clusterpolisee.topics import TOPICS
 from collective.easyform.api import get_actions
 from collective.easyform.api import get_schema
 from datetime import datetime
+from datetime import time
 from datetime import timedelta
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
@@ -408,7 +410,8 @@ def ensure_consultations(portal, now=None):
     """Per language, a consultations folder with the six questionnaires, linked as
     translations of the English ones. Existing questionnaires (and their answers) stay."""
     folders = ensure_language_folders(portal)
-    opens = now or datetime.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    # From today's midnight in the platform's zone, stored as the form would: without a zone.
+    opens = now or datetime.combine(dates.today(), time())
     closes = opens + DEFAULT_DURATION
     created = []
     for language in LANGUAGE_CODES:

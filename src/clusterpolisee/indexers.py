@@ -5,6 +5,7 @@ item never acquire their container's country or topics and counts stay exact.
 """
 
 from Acquisition import aq_base
+from clusterpolisee import dates
 from clusterpolisee import fulltext
 from clusterpolisee.behaviors.event_details import IEventDetails
 from clusterpolisee.behaviors.repository import IRepositoryItem
@@ -18,6 +19,7 @@ from clusterpolisee.content.planning import ITask
 from clusterpolisee.content.policy_assessment import IPolicyAssessment
 from clusterpolisee.content.publication import IPublication
 from DateTime import DateTime
+from datetime import datetime
 from plone.event.interfaces import IEvent
 from plone.indexer import indexer
 from zope.interface import Interface
@@ -183,17 +185,23 @@ INDEX_NAMES = (
 )
 
 
-def year_of(value):
-    """A DateTime's or date's year; None for a missing or placeholder date."""
-    if value is None:
-        return None
+def _placeholder(value):
+    # Plone's "never" dates (effective 1969/12/31, expires 2499) are not dates to count.
     year = value.year() if isinstance(value, DateTime) else getattr(value, "year", None)
-    return year if year and 1900 < year < 2500 else None
+    return not (year and 1900 < year < 2500)
+
+
+def year_of(value):
+    """The year of a moment in the platform's zone (an event's start: on its own clock), of a
+    date as it is; None for a missing or placeholder date."""
+    if value is None or _placeholder(value):
+        return None
+    return dates.own(value).year if isinstance(value, datetime) else dates.day_of(value).year
 
 
 def quarter_of(value):
-    """ "2026-Q4" for a DateTime or date."""
-    month = value.month() if isinstance(value, DateTime) else value.month
+    """ "2026-Q4" for a DateTime or date, in the platform's zone."""
+    month = dates.day_of(value).month
     return f"{year_of(value)}-Q{(month - 1) // 3 + 1}"
 
 

@@ -7,7 +7,7 @@ for a change that fails.
 
 from BTrees.OOBTree import OOBTree
 from clusterpolisee import _
-from datetime import datetime
+from clusterpolisee import dates
 from persistent.list import PersistentList
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -64,7 +64,7 @@ def notify(user_ids, subject, text, url, exclude=()):
             continue
         if how == "daily":
             entries = _queue().setdefault(user_id, PersistentList())
-            entries.append((datetime.now().isoformat(timespec="minutes"), subject, url))
+            entries.append((dates.now().isoformat(timespec="minutes"), subject, url))
             _queue()[user_id] = entries
         else:
             _send(email, subject, f"{text}\n\n{url}\n\n{_footer()}")

@@ -13,6 +13,10 @@ from plone.testing.zope import WSGI_SERVER_FIXTURE
 import clusterpolisee
 
 
+# The site's time zone, as ``make start`` sets it (demo/site.py): the platform's declared zone.
+PORTAL_TIMEZONE = "Europe/Bucharest"
+
+
 class ClusterpoliseeLayer(PloneSandboxLayer):
     defaultBases = (PLONE_FIXTURE,)
 
@@ -23,6 +27,7 @@ class ClusterpoliseeLayer(PloneSandboxLayer):
     def setUpPloneSite(self, portal):
         # PLONE_FIXTURE has no workflow; a site made by "make start" publishes with this one.
         portal.portal_workflow.setDefaultChain("simple_publication_workflow")
+        portal.portal_registry["plone.portal_timezone"] = PORTAL_TIMEZONE
         applyProfile(portal, "clusterpolisee:default")
 
 

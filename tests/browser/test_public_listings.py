@@ -1,12 +1,11 @@
 """The public listings in a browser: finished pages, WCAG 2.1 AA, no script errors."""
 
 from clusterpolisee.sections import publish
-from datetime import datetime
 from datetime import timedelta
+from playwright.sync_api import expect
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 import pytest
-import pytz
 import transaction
 
 
@@ -14,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def listings(functional):
+def listings(functional, clock):
     portal = functional["portal"]
     with api.env.adopt_user(username=SITE_OWNER_NAME):
         publish(
@@ -37,7 +36,9 @@ def listings(functional):
                 country="RO",
             )
         )
-        start = datetime.now(pytz.timezone("Europe/Sofia")) + timedelta(days=3)
+        # Under way now: among the upcoming events, and on today's square of this month's grid,
+        # even in the last minutes of a month.
+        start = clock.now().replace(second=0, microsecond=0)
         publish(
             api.content.create(
                 container=portal["events"],
@@ -59,8 +60,6 @@ class TestPublicListings:
         [
             ("@@publications", "Publications", "Guide to cluster vouchers"),
             ("institutions", "Institutions", "ADR Nord-Est"),
-            ("events", "Events calendar", "Cluster info day"),
-            ("events?mode=month", "Events calendar", "Cluster info day"),
             (
                 "@@platform-search?SearchableText=nothing-like-this",
                 "Search the platform",
@@ -73,8 +72,26 @@ class TestPublicListings:
     ):
         response = page.goto(f"{site_url}/{path}")
         assert response.status == 200
-        assert page.get_by_role("heading", level=1).inner_text() == heading
-        assert page.locator("#content-core").get_by_text(shown).first.is_visible()
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        expect(page.locator("#content-core").get_by_text(shown).first).to_be_visible()
+        assert wcag_violations(page) == []
+
+    @pytest.mark.dates
+    def test_an_event_under_way_is_upcoming_and_on_todays_square(
+        self, page, site_url, listings, wcag_violations, clock
+    ):
+        response = page.goto(f"{site_url}/events")
+        assert response.status == 200
+        expect(page.get_by_role("heading", level=1)).to_have_text("Events calendar")
+        results = page.locator(".faceted-results")
+        expect(results.get_by_role("link", name="Cluster info day")).to_be_visible()
+        assert wcag_violations(page) == []
+        page.get_by_role("link", name="Month", exact=True).click()
+        # This month and today are the platform's (Bucharest's), whatever the server's zone.
+        today = page.locator("td.events-today")
+        expect(today).to_have_attribute("aria-current", "date")
+        expect(today.locator("time")).to_have_attribute("datetime", clock.today().isoformat())
+        expect(today.get_by_role("link", name="Cluster info day")).to_be_visible()
         assert wcag_violations(page) == []
 
     def test_month_view_moves_by_keyboard(self, page, site_url, listings):

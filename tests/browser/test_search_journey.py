@@ -2,14 +2,12 @@
 PDF and subscribes to the events feed."""
 
 from clusterpolisee.sections import publish
-from datetime import datetime
 from datetime import timedelta
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.namedfile.file import NamedBlobFile
 from tests.workspaces.documents import pdf
 import pytest
-import pytz
 import transaction
 
 
@@ -17,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def repository(functional):
+def repository(functional, clock):
     portal = functional["portal"]
     with api.env.adopt_user(username=SITE_OWNER_NAME):
         for item_id, title, topic, country in (
@@ -48,7 +46,7 @@ def repository(functional):
             ),
         )
         publish(report)
-        start = datetime.now(pytz.timezone("Europe/Bucharest")) + timedelta(days=12)
+        start = clock.at(days=12, hour=10)
         publish(
             api.content.create(
                 container=portal["events"],

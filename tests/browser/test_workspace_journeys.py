@@ -1,7 +1,6 @@
 """Working-group journeys in Chromium: documents and versions, the wiki and its diff, a meeting
 and its invitation, a vote, and a private message nobody else can open."""
 
-from datetime import datetime
 from datetime import timedelta
 from playwright.sync_api import expect
 from plone import api
@@ -12,7 +11,6 @@ from tests.workspaces.conftest import create_people
 from tests.workspaces.conftest import fill_roster
 from tests.workspaces.conftest import PASSWORD
 import pytest
-import pytz
 import transaction
 
 
@@ -154,7 +152,7 @@ class TestWorkspaceJourneys:
         assert page.get_by_role("cell", name="Attends").is_visible()
 
     def test_full_members_vote_and_the_decision_closes_with_its_result(
-        self, page, site_url, people, functional, wcag_violations
+        self, page, site_url, people, functional, wcag_violations, clock
     ):
         portal = functional["portal"]
         with api.env.adopt_user(username="leader"):
@@ -164,7 +162,7 @@ class TestWorkspaceJourneys:
                 id="adopt",
                 title="Adopt the recommendations",
                 proposal=RichTextValue("<p>We adopt them.</p>", "text/html", "text/x-html-safe"),
-                deadline=datetime.now(pytz.utc) + timedelta(days=1),
+                deadline=clock.now() + timedelta(days=1),
                 quorum=2,
             )
             api.content.transition(decision, transition="open_voting")
@@ -185,7 +183,7 @@ class TestWorkspaceJourneys:
         # The deadline passes (after the server's votes: start from their state).
         transaction.abort()
         decision._p_jar.sync()
-        decision.deadline = datetime.now(pytz.utc) - timedelta(minutes=1)
+        decision.deadline = clock.now() - timedelta(minutes=1)
         transaction.commit()
         log_in(page, site_url, "leader")
         page.goto(url)

@@ -2,7 +2,6 @@
 and their export for the coordinator; closed consultations and robots refused."""
 
 from clusterpolisee.consultations import FOLDER_ID
-from datetime import datetime
 from datetime import timedelta
 from plone import api
 import csv
@@ -33,8 +32,8 @@ def form_url(portal, language, topic=TOPIC):
     return f"{portal.absolute_url()}/{language}/{FOLDER_ID}/{topic}"
 
 
-def answer(url, **overrides):
-    """Fill in the questionnaire as a browser would and send it."""
+def fill(url):
+    """Open the questionnaire as a browser would and fill it in: (session, form data)."""
     session = requests.Session()
     page = session.get(url)
     assert page.status_code == 200
@@ -64,6 +63,12 @@ def answer(url, **overrides):
     token = re.search(r'name="_authenticator" value="([^"]+)"', page.text)
     if token:
         data["_authenticator"] = token.group(1)
+    return session, data
+
+
+def answer(url, **overrides):
+    """Fill in the questionnaire as a browser would and send it."""
+    session, data = fill(url)
     data.update(overrides)
     return session.post(url, data={k: v for k, v in data.items() if v is not None})
 
@@ -164,6 +169,7 @@ class TestAnswering:
         assert results(site, "results.json").json() == []
 
 
+@pytest.mark.dates
 class TestDates:
     def close(self, portal, **dates):
         english = portal["en"][FOLDER_ID][TOPIC]
@@ -176,34 +182,38 @@ class TestDates:
             notify(ObjectModifiedEvent(english))
         transaction.commit()
 
-    def test_a_closed_consultation_refuses_answers_in_every_language(self, site):
-        yesterday = datetime.now() - timedelta(days=1)
+    def test_a_closed_consultation_refuses_answers_in_every_language(self, site, clock):
+        # Filled in while it was open, sent after it closed.
+        self.close(site, opens=clock.wall(days=-30), closes=clock.wall(days=30))
+        session, data = fill(form_url(site, "hu"))
+        # Forms store a wall time in the site's zone, without the zone.
+        yesterday = clock.wall(days=-1)
         self.close(site, opens=yesterday - timedelta(days=30), closes=yesterday)
         page = requests.get(form_url(site, "hu"))
         assert page.status_code == 200
         assert "form.buttons.submit" not in page.text
-        response = answer_closed(form_url(site, "hu"))
+        response = session.post(form_url(site, "hu"), data=data)
         assert response.status_code == 403
+        assert "form-widgets-consent" not in response.text  # no form, the closed page
         assert results(site, "results.json").json() == []
         assert "This consultation closed on" in requests.get(form_url(site, "en")).text
 
-    def test_a_consultation_not_yet_open_says_when_it_opens(self, site):
-        self.close(site, opens=datetime.now() + timedelta(days=10), closes=None)
+    def test_it_closes_at_the_sites_wall_time_whatever_the_servers_zone(self, site, clock):
+        url = form_url(site, "en")
+        self.close(site, opens=clock.wall(days=-30), closes=clock.wall(hours=1))
+        session, data = fill(url)
+        self.close(site, closes=clock.wall(hours=-1))
+        refused = session.post(url, data=data)
+        assert refused.status_code == 403
+        assert "This consultation closed on" in refused.text
+        self.close(site, closes=clock.wall(hours=1))
+        assert session.post(url, data=data).status_code == 200
+        assert len(results(site, "results.json").json()) == 1
+
+    def test_a_consultation_not_yet_open_says_when_it_opens(self, site, clock):
+        self.close(site, opens=clock.wall(days=10), closes=None)
         page = requests.get(form_url(site, "en")).text
         assert "This consultation is not open yet" in page
-
-
-def answer_closed(url):
-    return requests.post(
-        url,
-        data={
-            "form.widgets.respondent_type": "policy-maker",
-            "form.widgets.country": "HU",
-            "form.widgets.importance": "4",
-            "form.widgets.consent": "selected",
-            "form.buttons.submit": "Send",
-        },
-    )
 
 
 class TestOverview:

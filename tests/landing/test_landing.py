@@ -2,20 +2,16 @@
 
 from clusterpolisee.sections import publish
 from clusterpolisee.topics import TOPICS
-from datetime import datetime
-from datetime import timedelta
 from plone import api
 from plone.app.testing import logout
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 import pytest
-import pytz
 
 
 @pytest.fixture
-def content(portal):
+def content(portal, clock):
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    now = datetime.now(pytz.timezone("Europe/Bucharest"))
     published = api.content.create(
         container=portal,
         type="Document",
@@ -32,16 +28,16 @@ def content(portal):
         type="Event",
         id="unconfirmed",
         title="Unconfirmed study visit",
-        start=now + timedelta(days=5),
-        end=now + timedelta(days=5, hours=3),
+        start=clock.at(days=5, hour=10),
+        end=clock.at(days=5, hour=13),
     )
     event = api.content.create(
         container=portal,
         type="Event",
         id="conference",
         title="European Cluster Conference",
-        start=now + timedelta(days=10),
-        end=now + timedelta(days=10, hours=8),
+        start=clock.at(days=10, hour=9),
+        end=clock.at(days=10, hour=17),
         location="Brussels",
     )
     api.content.transition(event, "publish")
@@ -50,8 +46,8 @@ def content(portal):
         type="Event",
         id="past",
         title="Last year's kick-off meeting",
-        start=now - timedelta(days=300),
-        end=now - timedelta(days=300, hours=-2),
+        start=clock.at(days=-300, hour=10),
+        end=clock.at(days=-300, hour=12),
     )
     api.content.transition(past, "publish")
     setRoles(portal, TEST_USER_ID, ["Member"])
@@ -72,6 +68,7 @@ class TestLandingPage:
         for _key, title, _help in TOPICS:
             assert title.default.replace("&", "&amp;") in html
 
+    @pytest.mark.dates
     def test_lists_published_items_and_upcoming_events_only(self, portal, content):
         logout()
         view = portal.restrictedTraverse("@@platform-home")
@@ -81,6 +78,7 @@ class TestLandingPage:
         assert "Brussels" in html
         assert "Unfinished assessment draft" not in html
 
+    @pytest.mark.dates
     def test_managers_do_not_see_drafts_on_the_public_landing(self, portal, content):
         setRoles(portal, TEST_USER_ID, ["Manager"])
         view = portal.restrictedTraverse("@@platform-home")

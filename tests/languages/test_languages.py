@@ -3,8 +3,6 @@
 from clusterpolisee import _
 from clusterpolisee.consultations import FOLDER_ID
 from clusterpolisee.languages import LANGUAGE_CODES
-from datetime import datetime
-from datetime import timedelta
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.testing import setRoles
@@ -41,10 +39,10 @@ class TestLanguageFolders:
 
 
 class TestLanguageIndependentFields:
-    def test_consultation_dates_and_topic_follow_the_english_questionnaire(self, portal):
+    def test_consultation_dates_and_topic_follow_the_english_questionnaire(self, portal, clock):
         setRoles(portal, TEST_USER_ID, ["Manager"])
         english = portal["en"][FOLDER_ID]["skills-jobs"]
-        closes = datetime.now().replace(microsecond=0) + timedelta(days=3)
+        closes = clock.wall(days=3).replace(microsecond=0)
         english.closes = closes
         notify(ObjectModifiedEvent(english))
         for language in ("ro", "mk", "de"):

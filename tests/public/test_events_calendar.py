@@ -1,10 +1,10 @@
 """The events calendar: upcoming and past lists, a month grid, filters by topic and initiative."""
 
 from AccessControl.SpecialUsers import nobody
+from clusterpolisee.dates import shift_month
 from clusterpolisee.interfaces import IClusterpoliseeLayer
 from clusterpolisee.sections import publish
 from datetime import date
-from datetime import datetime
 from datetime import timedelta
 from plone import api
 from plone.app.testing import setRoles
@@ -15,19 +15,20 @@ import pytz
 
 
 ZONE = pytz.timezone("Europe/Athens")
+pytestmark = pytest.mark.dates
 
 
 @pytest.fixture
-def events(portal):
+def events(portal, clock):
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    now = datetime.now(ZONE).replace(microsecond=0)
+    now = clock.now().astimezone(ZONE).replace(microsecond=0)
     for item_id, days, topic, initiative, published in (
         ("eccp-forum", 20, "innovation-rd", "eccp", True),
         ("interreg-day", 40, "financial-framework", "interreg", True),
         ("last-year", -300, "innovation-rd", "eccp", True),
         ("internal", 25, "innovation-rd", "eccp", False),
     ):
-        start = now + timedelta(days=days)
+        start = clock.at(days=days, hour=now.hour, minute=now.minute, zone=ZONE)
         event = api.content.create(
             container=portal["events"],
             type="Event",
@@ -36,7 +37,8 @@ def events(portal):
             topics=[topic],
             eu_initiative=initiative,
             start=start,
-            end=start + timedelta(days=1, hours=2),
+            end=clock.at(days=days + 1, hour=now.hour, minute=now.minute, zone=ZONE)
+            + timedelta(hours=2),
         )
         if published:
             publish(event)
@@ -88,8 +90,9 @@ class TestEventsCalendar:
         # One topic chosen: the feed offered is that topic's.
         assert "@@events.ics/innovation-rd" in html
 
-    def test_month_grid_places_an_event_on_each_of_its_days(self, portal, events):
-        start = (events + timedelta(days=20)).date()
+    def test_month_grid_places_an_event_on_each_of_its_days(self, portal, events, clock):
+        # The day the event starts on where it happens (Athens), which the grid shows.
+        start = clock.at(days=20, hour=events.hour, minute=events.minute, zone=ZONE).date()
         view, html = calendar(portal, mode="month", month=start.strftime("%Y-%m"))
         days = {
             day["date"]: [brain.Title for brain in day["events"]]
@@ -103,9 +106,17 @@ class TestEventsCalendar:
         assert "Internal" not in html
         assert view.month_title() in html
         assert (
-            f"month={view._shift(date(start.year, start.month, 1), 1).strftime('%Y-%m')}"
+            f"month={shift_month(date(start.year, start.month, 1), 1).strftime('%Y-%m')}"
             in view.next_month_url()
         )
+
+    def test_this_month_and_today_are_the_platforms_whatever_the_servers_zone(
+        self, portal, events, clock
+    ):
+        view, _html = calendar(portal, mode="month")
+        assert view.month == clock.today().replace(day=1)
+        marked = [day["date"] for week in view.weeks() for day in week if day["today"]]
+        assert marked == [clock.today()]
 
     def test_a_month_that_is_not_a_month_is_a_clear_error(self, portal, events):
         view, html = calendar(portal, mode="month", month="someday")

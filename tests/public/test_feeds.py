@@ -3,7 +3,6 @@
 from AccessControl.SpecialUsers import nobody
 from clusterpolisee.interfaces import IClusterpoliseeLayer
 from clusterpolisee.sections import publish
-from datetime import datetime
 from datetime import timedelta
 from plone import api
 from plone.app.testing import setRoles
@@ -16,8 +15,11 @@ import pytest
 import pytz
 
 
+ATHENS = pytz.timezone("Europe/Athens")
+
+
 @pytest.fixture
-def content(portal):
+def content(portal, clock):
     setRoles(portal, TEST_USER_ID, ["Manager"])
     for item_id, title, topic, published in (
         ("vouchers", "Innovation vouchers & co", "innovation-rd", True),
@@ -33,7 +35,7 @@ def content(portal):
         )
         if published:
             publish(item)
-    start = datetime.now(pytz.timezone("Europe/Athens")) + timedelta(days=5)
+    start = clock.at(days=5, hour=10, zone=ATHENS)
     for item_id, title, topic, published in (
         ("forum", "Cluster forum", "innovation-rd", True),
         ("finance-day", "Finance day", "financial-framework", True),
@@ -81,6 +83,7 @@ class TestRepositoryFeed:
             view.publishTraverse(content.REQUEST, "astrology")
 
 
+@pytest.mark.dates
 class TestEventsCalendar:
     def summaries(self, body):
         calendar = icalendar.Calendar.from_ical(body)
@@ -88,6 +91,11 @@ class TestEventsCalendar:
 
     def test_all_published_events(self, content):
         assert self.summaries(render(content, "events.ics")) == ["Cluster forum", "Finance day"]
+
+    def test_events_start_at_the_wall_time_they_were_given_for(self, content, clock):
+        calendar = icalendar.Calendar.from_ical(render(content, "events.ics"))
+        starts = {event.decoded("dtstart") for event in calendar.walk("VEVENT")}
+        assert starts == {clock.at(days=5, hour=10, zone=ATHENS)}
 
     def test_one_topic(self, content):
         assert self.summaries(render(content, "events.ics", "financial-framework")) == [

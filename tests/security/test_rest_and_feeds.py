@@ -3,12 +3,10 @@
 from clusterpolisee.security import assign_policy
 from clusterpolisee.security import PUBLIC_POLICY
 from clusterpolisee.security import WORKSPACE_POLICY
-from datetime import datetime
 from datetime import timedelta
 from plone import api
 from Products.CMFPlone.interfaces.syndication import IFeedSettings
 import pytest
-import pytz
 import requests
 import transaction
 
@@ -24,7 +22,7 @@ USERS = {
 
 
 @pytest.fixture
-def site(functional):
+def site(functional, clock):
     portal = functional["portal"]
     with api.env.adopt_roles(["Manager"]):
         workspace = api.content.create(container=portal, type="Folder", id="wg", title="WG")
@@ -55,8 +53,7 @@ def site(functional):
         for transition in ("submit", "publish"):
             api.content.transition(published, transition=transition)
         api.content.transition(pending, transition="submit")
-        zone = pytz.timezone("Europe/Bucharest")
-        start = datetime.now(zone) + timedelta(days=10)
+        start = clock.at(days=10, hour=10)
         for event_id, publish in (("open-day", True), ("closed-meeting", False)):
             event = api.content.create(
                 container=public,

@@ -3,7 +3,6 @@
 from clusterpolisee.decisions import cast_vote
 from clusterpolisee.decisions import votes
 from clusterpolisee.decisions import VotingError
-from datetime import datetime
 from datetime import timedelta
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -12,17 +11,19 @@ from tests.workspaces.test_roster import post
 from tests.workspaces.test_roster import render
 from zExceptions import Unauthorized
 import pytest
-import pytz
 
 
-def decision(group, quorum=2, **fields):
+pytestmark = pytest.mark.dates
+
+
+def decision(group, clock, quorum=2, **fields):
     with as_user("leader"):
         item = api.content.create(
             container=group["decisions"],
             type="Decision",
             title="Adopt the recommendations",
             proposal=RichTextValue("<p>We adopt them.</p>", "text/html", "text/x-html-safe"),
-            deadline=datetime.now(pytz.utc) + timedelta(days=7),
+            deadline=clock.now() + timedelta(days=7),
             quorum=quorum,
             **fields,
         )
@@ -30,15 +31,15 @@ def decision(group, quorum=2, **fields):
     return item
 
 
-def close(item):
-    item.deadline = datetime.now(pytz.utc) - timedelta(minutes=1)
+def close(item, clock):
+    item.deadline = clock.now() - timedelta(minutes=1)
     with as_user("leader"):
         api.content.transition(item, transition="close_voting")
 
 
 class TestVoting:
-    def test_full_members_vote_associated_members_read_and_comment(self, group):
-        item = decision(group)
+    def test_full_members_vote_associated_members_read_and_comment(self, group, clock):
+        item = decision(group, clock)
         post(item, "view", "full", vote="yes")
         post(item, "view", "full-two", vote="no")
         assert dict(votes(item)) == {"full": "yes", "full-two": "no"}
@@ -49,31 +50,38 @@ class TestVoting:
         with as_user("associated"):
             assert api.user.has_permission("Reply to item", obj=item)
 
-    def test_a_member_may_change_their_vote_until_the_close(self, group):
-        item = decision(group)
+    def test_a_member_may_change_their_vote_until_the_close(self, group, clock):
+        item = decision(group, clock)
         post(item, "view", "full", vote="yes")
         post(item, "view", "full", vote="abstain")
         assert votes(item)["full"] == "abstain"
 
-    def test_a_bad_choice_is_refused_with_a_message(self, group):
-        item = decision(group)
+    def test_a_bad_choice_is_refused_with_a_message(self, group, clock):
+        item = decision(group, clock)
         with pytest.raises(VotingError):
             cast_vote(item, "full", "maybe")
         post(item, "view", "full", vote="maybe")
         assert "full" not in votes(item)
 
-    def test_no_vote_after_the_deadline(self, group):
-        item = decision(group)
-        item.deadline = datetime.now(pytz.utc) - timedelta(seconds=1)
+    def test_no_vote_after_the_deadline(self, group, clock):
+        item = decision(group, clock)
+        item.deadline = clock.now() - timedelta(seconds=1)
         with pytest.raises(VotingError):
             cast_vote(item, "full", "yes")
 
-    def test_the_vote_closes_only_after_the_deadline(self, group):
-        item = decision(group)
+    def test_a_deadline_from_the_form_is_the_sites_wall_time(self, group, clock):
+        item = decision(group, clock)
+        item.deadline = clock.wall(hours=-1)  # the edit form stores it without its zone
+        assert item.voting_is_over()
+        item.deadline = clock.wall(hours=1)
+        assert not item.voting_is_over()
+
+    def test_the_vote_closes_only_after_the_deadline(self, group, clock):
+        item = decision(group, clock)
         workflow = api.portal.get_tool("portal_workflow")
         with as_user("leader"):
             assert "close_voting" not in {t["id"] for t in workflow.getTransitionsFor(item)}
-        item.deadline = datetime.now(pytz.utc) - timedelta(seconds=1)
+        item.deadline = clock.now() - timedelta(seconds=1)
         with as_user("leader"):
             assert "close_voting" in {t["id"] for t in workflow.getTransitionsFor(item)}
         with as_user("full"):
@@ -81,35 +89,35 @@ class TestVoting:
 
 
 class TestResult:
-    def test_adopted_with_quorum_and_a_majority(self, group):
-        item = decision(group, quorum=3)
+    def test_adopted_with_quorum_and_a_majority(self, group, clock):
+        item = decision(group, clock, quorum=3)
         for login, choice in (("full", "yes"), ("full-two", "yes"), ("leader", "no")):
             post(item, "view", login, vote=choice)
-        close(item)
+        close(item, clock)
         assert item.result == "adopted"
         assert item.tally == {"yes": 2, "no": 1, "abstain": 0}
         html = render(item, "view", "associated")
         assert "Adopted" in html
 
-    def test_rejected_on_a_tie(self, group):
-        item = decision(group, quorum=2)
+    def test_rejected_on_a_tie(self, group, clock):
+        item = decision(group, clock, quorum=2)
         post(item, "view", "full", vote="yes")
         post(item, "view", "full-two", vote="no")
-        close(item)
+        close(item, clock)
         assert item.result == "rejected"
 
-    def test_without_quorum_nothing_is_decided(self, group):
-        item = decision(group, quorum=3)
+    def test_without_quorum_nothing_is_decided(self, group, clock):
+        item = decision(group, clock, quorum=3)
         post(item, "view", "full", vote="yes")
         post(item, "view", "full-two", vote="abstain")
-        close(item)
+        close(item, clock)
         assert item.result == "no-quorum"
 
-    def test_the_result_cannot_be_changed_afterwards(self, group):
-        item = decision(group)
+    def test_the_result_cannot_be_changed_afterwards(self, group, clock):
+        item = decision(group, clock)
         post(item, "view", "full", vote="yes")
         post(item, "view", "full-two", vote="yes")
-        close(item)
+        close(item, clock)
         with pytest.raises(VotingError):
             cast_vote(item, "full", "no")
         for login in ("leader", "coordinator", "full"):
@@ -122,14 +130,14 @@ class TestResult:
 
 
 class TestDailyClose:
-    def test_votes_past_their_deadline_close_by_themselves(self, group):
+    def test_votes_past_their_deadline_close_by_themselves(self, group, clock):
         from clusterpolisee.maintenance import run_daily
 
-        due = decision(group)
-        later = decision(group)
+        due = decision(group, clock)
+        later = decision(group, clock)
         post(due, "view", "full", vote="yes")
         post(due, "view", "full-two", vote="yes")
-        due.deadline = datetime.now(pytz.utc) - timedelta(hours=1)
+        due.deadline = clock.now() - timedelta(hours=1)
         with api.env.adopt_roles(["Manager"]):
             figures = run_daily(api.portal.get())
         assert figures["votes_closed"] == 1

@@ -2,21 +2,23 @@
 
 from clusterpolisee.calendar_feed import feed_url
 from clusterpolisee.calendar_feed import token
-from datetime import date
-from datetime import datetime
 from datetime import timedelta
 from plone import api
 from plone.app.textfield.value import RichTextValue
+from tests.clock import Clock
 from tests.workspaces.conftest import as_user
 from tests.workspaces.test_roster import post
 from tests.workspaces.test_roster import render
+import pytest
 import pytz
 
 
+pytestmark = pytest.mark.dates
+ATHENS = pytz.timezone("Europe/Athens")
+
+
 def meeting(group, days=7, **fields):
-    start = datetime.now(pytz.timezone("Europe/Athens")).replace(
-        minute=0, second=0, microsecond=0
-    ) + timedelta(days=days)
+    start = Clock().at(days=days, hour=10, zone=ATHENS)
     with as_user("leader"):
         return api.content.create(
             container=group["planning"],
@@ -76,20 +78,20 @@ class TestMeetings:
 
 
 class TestTasks:
-    def test_overdue_tasks_are_marked_and_the_assignee_may_update(self, group):
+    def test_overdue_tasks_are_marked_and_the_assignee_may_update(self, group, clock):
         with as_user("leader"):
             late = api.content.create(
                 container=group["planning"],
                 type="Task",
                 title="Collect figures",
-                due_date=date.today() - timedelta(days=2),
+                due_date=clock.today() - timedelta(days=2),
                 assignee="associated",
             )
             done = api.content.create(
                 container=group["planning"],
                 type="Task",
                 title="Finished work",
-                due_date=date.today() - timedelta(days=2),
+                due_date=clock.today() - timedelta(days=2),
                 status="done",
             )
         assert "Overdue" in render(late, "view", "full")
@@ -102,13 +104,29 @@ class TestTasks:
         assert "My tasks" in html
         assert "Collect figures" in html
 
-    def test_reassigning_moves_the_right_to_update(self, group):
+    def test_a_task_due_today_is_not_overdue_yesterday_is(self, group, clock):
+        from clusterpolisee.browser.workspaces import is_overdue
+
+        with as_user("leader"):
+            today, yesterday = (
+                api.content.create(
+                    container=group["planning"],
+                    type="Task",
+                    title=title,
+                    due_date=clock.today() - timedelta(days=days),
+                )
+                for title, days in (("Today", 0), ("Yesterday", 1))
+            )
+        assert not is_overdue(today)
+        assert is_overdue(yesterday)
+
+    def test_reassigning_moves_the_right_to_update(self, group, clock):
         with as_user("leader"):
             task = api.content.create(
                 container=group["planning"],
                 type="Task",
                 title="Draft",
-                due_date=date.today(),
+                due_date=clock.today(),
                 assignee="associated",
             )
             task.assignee = "full"
@@ -121,16 +139,16 @@ class TestTasks:
 
 
 class TestCalendar:
-    def test_month_and_list_show_meetings_milestones_and_tasks(self, group):
-        steering = meeting(group, days=3)
+    def test_month_and_list_show_meetings_milestones_and_tasks(self, group, clock):
+        meeting(group, days=3)
         with as_user("leader"):
             api.content.create(
                 container=group["planning"],
                 type="Milestone",
                 title="Report due",
-                due_date=date.today() + timedelta(days=3),
+                due_date=clock.today() + timedelta(days=3),
             )
-        month = steering.start.strftime("%Y-%m")
+        month = clock.month(days=3)
         html = render(group["planning"], "group-calendar", "associated", month=month)
         assert "Steering meeting" in html
         assert "Report due" in html
@@ -138,9 +156,18 @@ class TestCalendar:
         assert listing.index("Steering meeting") > 0
         assert "Report due" in listing
 
-    def test_a_bad_month_falls_back_to_this_month(self, group):
+    def test_a_bad_month_falls_back_to_this_month(self, group, clock):
         html = render(group["planning"], "group-calendar", "associated", month="2026-13")
-        assert str(date.today().year) in html
+        assert str(clock.today().year) in html
+
+    def test_this_month_and_today_are_the_platforms_whatever_the_servers_zone(self, group, clock):
+        from clusterpolisee.browser.workspaces import GroupCalendarView
+
+        view = GroupCalendarView(group["planning"], group.REQUEST)
+        group.REQUEST.form.clear()
+        assert view.month() == clock.today().replace(day=1)
+        marked = [day["date"] for week in view.weeks() for day in week if day["today"]]
+        assert marked == [clock.today()]
 
     def test_ical_feed_with_the_members_token(self, group):
         meeting(group, title="Feed meeting")

@@ -1,7 +1,7 @@
 """What makes an EasyForm a public consultation: its topic and the dates it is open."""
 
 from clusterpolisee import _
-from datetime import datetime
+from clusterpolisee import dates
 from plone.app.multilingual.dx import directives as multilingual
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.supermodel import model
@@ -47,20 +47,16 @@ class IConsultation(model.Schema):
 
 
 def is_open(consultation, now=None):
-    """Whether visitors may answer now: from ``opens`` (if set) until ``closes`` (if set)."""
-    now = now or datetime.now()
-    opens = getattr(consultation, "opens", None)
+    """Whether visitors may answer now: from ``opens`` (if set) until ``closes`` (if set).
+
+    The form stores both without a zone: wall times in the platform's zone (dates.aware)."""
+    now = now or dates.now()
     closes = getattr(consultation, "closes", None)
-    if opens is not None and now < _naive(opens):
+    if not_yet_open(consultation, now):
         return False
-    return not (closes is not None and now >= _naive(closes))
+    return not (closes is not None and now >= dates.aware(closes))
 
 
 def not_yet_open(consultation, now=None):
     opens = getattr(consultation, "opens", None)
-    return opens is not None and (now or datetime.now()) < _naive(opens)
-
-
-def _naive(moment):
-    # Dexterity stores what the form gave: compare in local time, without a zone.
-    return moment.replace(tzinfo=None) if moment.tzinfo else moment
+    return opens is not None and (now or dates.now()) < dates.aware(opens)

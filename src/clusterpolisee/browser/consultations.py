@@ -1,6 +1,7 @@
 """The public consultations: the questionnaire page, its results and their export."""
 
 from clusterpolisee import _
+from clusterpolisee import dates
 from clusterpolisee.behaviors.consultation import is_open
 from clusterpolisee.behaviors.consultation import not_yet_open
 from clusterpolisee.browser.charts import bar_chart
@@ -64,8 +65,8 @@ class ConsultationForm(EasyFormForm):
         """The dates shown on a closed consultation, and whether it has yet to open."""
         opens, closes = self.context.opens, self.context.closes
         return {
-            "opens": opens and api.portal.get_localized_time(opens, long_format=True),
-            "closes": closes and api.portal.get_localized_time(closes, long_format=True),
+            "opens": opens and dates.format_time(opens, long_format=True, context=self.context),
+            "closes": closes and dates.format_time(closes, long_format=True, context=self.context),
             "upcoming": not_yet_open(self.context),
         }
 
@@ -288,10 +289,8 @@ class ConsultationsView(BrowserView):
                     "url": brain.getURL(),
                     "description": brain.Description,
                     "open": is_open(form),
-                    "closes": form.closes
-                    and api.portal.get_localized_time(form.closes, long_format=False),
-                    "opens": form.opens
-                    and api.portal.get_localized_time(form.opens, long_format=False),
+                    "closes": form.closes and dates.format_time(form.closes, long_format=False),
+                    "opens": form.opens and dates.format_time(form.opens, long_format=False),
                 }
             )
         return items

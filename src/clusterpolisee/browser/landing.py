@@ -1,6 +1,7 @@
 """The platform's public landing page."""
 
 from clusterpolisee import _
+from clusterpolisee import dates
 from clusterpolisee.indicators import IndicatorReport
 from clusterpolisee.indicators import INDICATORS
 from clusterpolisee.interfaces import DEFAULT_INTRODUCTION
@@ -126,4 +127,5 @@ class LandingView(BrowserView):
         return api.user.is_anonymous()
 
     def format_date(self, value):
-        return api.portal.get_localized_time(value, long_format=False)
+        """An event's day, on its own clock."""
+        return dates.format_time(value, context=self.context, keep_own_zone=True)

@@ -2,6 +2,7 @@
 
 from Acquisition import aq_inner
 from clusterpolisee import _
+from clusterpolisee import dates
 from clusterpolisee.content.best_practice import TRANSFERABILITY_CRITERIA
 from plone import api
 from plone.memoize import ram
@@ -115,7 +116,7 @@ class RepositoryItemView(BrowserView):
     def format_date(self, value):
         if not value:
             return None
-        return api.portal.get_localized_time(value.isoformat(), long_format=False)
+        return dates.format_time(value, context=self.item)
 
     def format_amount(self, value):
         if value is None:

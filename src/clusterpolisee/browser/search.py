@@ -1,10 +1,10 @@
 """The platform's search page and the public listings built on the same facets (search.py)."""
 
 from clusterpolisee import _
+from clusterpolisee import dates
 from clusterpolisee import search
 from clusterpolisee.browser.repository import VocabularyTitles
 from DateTime import DateTime
-from datetime import date
 from datetime import timedelta
 from plone import api
 from plone.base.i18nl10n import monthname_msgid
@@ -27,11 +27,6 @@ INSTITUTION_LINKS = (
     ("CooperationNetwork", _("Cooperation networks")),
     ("PilotAction", _("Pilot actions")),
 )
-
-
-def as_datetime(value):
-    """Catalog metadata holds DateTime (effective, created) or datetime (an event's start)."""
-    return value.asdatetime() if isinstance(value, DateTime) else value
 
 
 class FacetedListingView(BrowserView):
@@ -175,16 +170,19 @@ class FacetedListingView(BrowserView):
         return self._type_titles().get(brain.portal_type, brain.portal_type)
 
     def item_date(self, brain):
-        value = None
+        """When an event starts (on its own clock), else when the item was published (or
+        created), in the platform's zone."""
         if brain.portal_type == "Event" and brain.start:
-            value = as_datetime(brain.start)
+            value = dates.own(brain.start)
         elif brain.effective and brain.effective.year() > 1900:
-            value = as_datetime(brain.effective)
-        value = value or as_datetime(brain.created)
+            value = dates.aware(brain.effective)
+        else:
+            value = dates.aware(brain.created)
+        # Localising a date costs a language negotiation; a page shows few distinct days.
         cache = self.__dict__.setdefault("_formatted_days", {})
         day = value.date()
         if day not in cache:
-            cache[day] = api.portal.get_localized_time(DateTime(value), long_format=False)
+            cache[day] = dates.format_time(value, context=self.context, keep_own_zone=True)
         return {"iso": value.isoformat(), "text": cache[day]}
 
     @property
@@ -298,15 +296,14 @@ class EventsCalendarView(FacetedListingView):
         return super().__call__()
 
     def _month(self, value):
-        today = date.today()
+        this_month = dates.month_start(dates.today())
         if not value:
-            return date(today.year, today.month, 1)
-        try:
-            year, month = (int(part) for part in str(value).split("-"))
-            return date(year, month, 1)
-        except (TypeError, ValueError):
+            return this_month
+        month = dates.parse_month(value)
+        if month is None:
             self.month_error = _("A month is written as year and month, for example 2027-03.")
-            return date(today.year, today.month, 1)
+            return this_month
+        return month
 
     def run(self):
         if self.month_error:
@@ -318,13 +315,17 @@ class EventsCalendarView(FacetedListingView):
         criteria = {"portal_type": "Event", "review_state": "published"}
         now = DateTime()
         if self.mode == "month":
-            first = DateTime(self.month.year, self.month.month, 1)
-            following = self._shift(self.month, 1)
+            # A day more on each side: an event is placed on the days of its own clock, which
+            # may be ahead of or behind the platform's (weeks() keeps the month's days only).
+            following = dates.shift_month(self.month, 1)
             criteria["start"] = {
-                "query": DateTime(following.year, following.month, 1) - 1 / 86400,
+                "query": dates.day_start(following + timedelta(days=1)),
                 "range": "max",
             }
-            criteria["end"] = {"query": first, "range": "min"}
+            criteria["end"] = {
+                "query": dates.day_start(self.month - timedelta(days=1)),
+                "range": "min",
+            }
         elif self.past:
             criteria["end"] = {"query": now, "range": "max"}
         else:
@@ -357,11 +358,6 @@ class EventsCalendarView(FacetedListingView):
             params = [("when", when), *params]
         return f"{self.url}?{urlencode(params)}" if params else self.url
 
-    @staticmethod
-    def _shift(month, months):
-        index = month.year * 12 + month.month - 1 + months
-        return date(index // 12, index % 12 + 1, 1)
-
     def month_title(self):
         name = translate(
             monthname_msgid(self.month.month), domain="plonelocales", context=self.request
@@ -369,10 +365,10 @@ class EventsCalendarView(FacetedListingView):
         return f"{name} {self.month.year}"
 
     def previous_month_url(self):
-        return self.link(mode="month", month=self._shift(self.month, -1))
+        return self.link(mode="month", month=dates.shift_month(self.month, -1))
 
     def next_month_url(self):
-        return self.link(mode="month", month=self._shift(self.month, 1))
+        return self.link(mode="month", month=dates.shift_month(self.month, 1))
 
     def weekday_names(self):
         # Weeks start on Monday (ISO 8601), as across Europe; plonelocales counts from Sunday = 0.
@@ -389,16 +385,19 @@ class EventsCalendarView(FacetedListingView):
         ]
 
     def weeks(self):
-        """The month as weeks of days, each day with the events on it (catalog metadata only)."""
+        """The month as weeks of days, each day with the events on it (catalog metadata only).
+
+        An event is on the days of its own clock: a meeting at 00:30 in Bucharest is on that
+        day, whatever the platform's or the server's zone."""
         by_day = {}
         for brain in self.batch:
-            first = as_datetime(brain.start).date()
-            last = max(as_datetime(brain.end).date(), first) if brain.end else first
+            first = dates.own(brain.start).date()
+            last = max(dates.own(brain.end).date(), first) if brain.end else first
             day = max(first, self.month)
             while day <= last and day.month == self.month.month:
                 by_day.setdefault(day, []).append(brain)
                 day += timedelta(days=1)
-        today = date.today()
+        today = dates.today()
         return [
             [
                 {
@@ -424,8 +423,11 @@ class EventsCalendarView(FacetedListingView):
         return f"{portal_url}/@@events.ics"
 
     def item_date(self, brain):
-        start = as_datetime(brain.start)
-        text = api.portal.get_localized_time(
-            DateTime(start), long_format=not getattr(brain, "whole_day", False)
+        start = dates.own(brain.start)
+        text = dates.format_time(
+            start,
+            long_format=not getattr(brain, "whole_day", False),
+            context=self.context,
+            keep_own_zone=True,
         )
         return {"iso": start.isoformat(), "text": text}

@@ -1,6 +1,7 @@
 """Topic pages: what the repository holds on one of the six central topics."""
 
 from clusterpolisee import _
+from clusterpolisee import dates
 from clusterpolisee.browser.repository import vocabulary_title
 from clusterpolisee.topics import TOPICS
 from plone import api
@@ -113,9 +114,9 @@ class TopicView(BrowserView):
         value = value or brain.created
         # Localising a date costs a language negotiation; a page shows few distinct days.
         cache = self.__dict__.setdefault("_formatted_days", {})
-        day = value.Date()
+        day = dates.day_of(value)
         if day not in cache:
-            cache[day] = api.portal.get_localized_time(value, long_format=False)
+            cache[day] = dates.format_time(value, context=self.context)
         return cache[day]
 
     def other_topics(self):

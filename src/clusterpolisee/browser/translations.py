@@ -1,5 +1,6 @@
 """The translators' report: translations whose English source changed after they were made."""
 
+from clusterpolisee import dates
 from clusterpolisee.languages import DEFAULT_LANGUAGE
 from plone import api
 from Products.Five import BrowserView
@@ -26,11 +27,11 @@ class TranslationsToUpdateView(BrowserView):
                     "url": brain.getURL(),
                     "edit_url": f"{brain.getURL()}/edit",
                     "language": language.get("native", brain.Language),
-                    "modified": api.portal.get_localized_time(brain.modified, long_format=True),
+                    "modified": dates.format_time(brain.modified, long_format=True),
                     "source_title": source.Title if source else None,
                     "source_url": source.getURL() if source else None,
                     "source_modified": source
-                    and api.portal.get_localized_time(source.modified, long_format=True),
+                    and dates.format_time(source.modified, long_format=True),
                 }
             )
         return items

@@ -2,6 +2,7 @@
 forum, planning (calendar, meetings, tasks) and decisions."""
 
 from clusterpolisee import _
+from clusterpolisee import dates
 from clusterpolisee.browser.repository import vocabulary_title
 from clusterpolisee.decisions import cast_vote
 from clusterpolisee.decisions import votes
@@ -22,8 +23,6 @@ from clusterpolisee.workspaces import roster
 from clusterpolisee.workspaces import set_roster_role
 from clusterpolisee.workspaces import withdraw_join_request
 from DateTime import DateTime
-from datetime import date
-from datetime import datetime
 from datetime import timedelta
 from html import escape
 from plone import api
@@ -52,19 +51,11 @@ def addable(container, portal_type):
     return portal_type in {fti.getId() for fti in container.allowedContentTypes()}
 
 
-def as_date(value):
-    """A date from what the catalog or an object holds: DateTime, datetime or date."""
-    if isinstance(value, DateTime):
-        return value.asdatetime().date()
-    if isinstance(value, datetime):
-        return value.date()
-    return value
-
-
 def is_overdue(brain_or_obj):
-    due = as_date(getattr(brain_or_obj, "due_date", None))
+    """Open and due before today, in the platform's zone."""
+    due = dates.day_of(getattr(brain_or_obj, "due_date", None))
     status = getattr(brain_or_obj, "task_status", None) or getattr(brain_or_obj, "status", None)
-    return bool(due) and status != "done" and due < date.today()
+    return bool(due) and status != "done" and due < dates.today()
 
 
 class PostView(BrowserView):
@@ -430,15 +421,8 @@ class GroupCalendarView(BrowserView):
 
     def month(self):
         value = self.request.form.get("month", "")
-        try:
-            first = (
-                datetime.strptime(value, "%Y-%m").date()
-                if isinstance(value, str) and value
-                else None
-            )
-        except ValueError:
-            first = None
-        return first or date.today().replace(day=1)
+        first = dates.parse_month(value) if isinstance(value, str) and value else None
+        return first or dates.month_start(dates.today())
 
     def month_title(self):
         first = self.month()
@@ -447,39 +431,50 @@ class GroupCalendarView(BrowserView):
 
     def neighbours(self):
         first = self.month()
-        previous = (first - timedelta(days=1)).replace(day=1)
-        following = (first + timedelta(days=32)).replace(day=1)
-        return previous.strftime("%Y-%m"), following.strftime("%Y-%m")
+        return tuple(dates.shift_month(first, months).strftime("%Y-%m") for months in (-1, 1))
 
     def entries(self, start, end):
-        """Everything of the group between two dates, as dicts sorted by day."""
+        """Everything of the group between two dates, as dicts sorted by day.
+
+        A meeting is on the day and at the time of its own clock; a due date has no zone."""
         catalog = api.portal.get_tool("portal_catalog")
         path = _path(find_workspace(self.context) or self.context)
-        low, high = DateTime(start.isoformat()), DateTime((end + timedelta(days=1)).isoformat())
         rows = []
+        # A day more on each side: a meeting's own clock may be ahead of or behind the
+        # platform's; the rows outside the dates asked for are left out below.
         for brain in catalog(
             portal_type="Meeting",
             path=path,
-            start={"query": (low, high), "range": "min:max"},
+            start={
+                "query": (
+                    dates.day_start(start - timedelta(days=1)),
+                    dates.day_start(end + timedelta(days=2)),
+                ),
+                "range": "min:max",
+            },
         ):
+            begins = dates.own(brain.start)
+            if not start <= begins.date() <= end:
+                continue
             rows.append(
                 {
-                    "day": as_date(brain.start),
-                    "time": brain.start.strftime("%H:%M"),
+                    "day": begins.date(),
+                    "time": begins.strftime("%H:%M"),
                     "title": brain.Title,
                     "url": brain.getURL(),
                     "kind": "meeting",
                     "overdue": False,
                 }
             )
+        # Due dates have no zone; the DateIndex compares dates given as dates as they are.
         for brain in catalog(
             portal_type=["Milestone", "Task"],
             path=path,
-            due_date={"query": (low, high), "range": "min:max"},
+            due_date={"query": (start, end), "range": "min:max"},
         ):
             rows.append(
                 {
-                    "day": as_date(brain.due_date),
+                    "day": dates.day_of(brain.due_date),
                     "time": "",
                     "title": brain.Title,
                     "url": brain.getURL(),
@@ -496,7 +491,7 @@ class GroupCalendarView(BrowserView):
         by_day = {}
         for entry in entries:
             by_day.setdefault(entry["day"], []).append(entry)
-        today = date.today()
+        today = dates.today()
         return [
             [
                 {
@@ -523,7 +518,7 @@ class GroupCalendarView(BrowserView):
         ]
 
     def upcoming(self):
-        today = date.today()
+        today = dates.today()
         # Open overdue tasks first, then the next six months.
         return self.entries(today - timedelta(days=365), today + timedelta(days=183))
 
@@ -581,7 +576,7 @@ class MeetingView(PostView):
 
     def is_past(self):
         end = self.context.end
-        return end is not None and end < datetime.now(end.tzinfo)
+        return end is not None and dates.own(end) < dates.now()
 
     def can_edit(self):
         return bool(api.user.has_permission("Modify portal content", obj=self.context))

@@ -1,18 +1,16 @@
 """A formal decision of a working group: full members vote on a proposal before a deadline."""
 
 from clusterpolisee import _
+from clusterpolisee import dates
 from clusterpolisee.content.fields import relation_widget
 from clusterpolisee.content.fields import relations
-from datetime import datetime
 from plone.app.dexterity import textindexer
-from plone.app.event.base import default_timezone
 from plone.app.textfield import RichText
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
-import pytz
 
 
 class IDecision(model.Schema):
@@ -50,12 +48,9 @@ class Decision(Container):
 
     def deadline_aware(self):
         """The deadline with its time zone: forms give it naive, in the site's time zone."""
-        deadline = self.deadline
-        if deadline is not None and deadline.tzinfo is None:
-            deadline = pytz.timezone(default_timezone()).localize(deadline)
-        return deadline
+        return dates.aware(self.deadline) if self.deadline is not None else None
 
     def voting_is_over(self):
         """True once the deadline has passed: the close transition's guard."""
         deadline = self.deadline_aware()
-        return deadline is not None and datetime.now(pytz.utc) >= deadline
+        return deadline is not None and dates.now() >= deadline

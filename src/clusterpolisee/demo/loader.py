@@ -1,5 +1,6 @@
 """Load the demo dataset into a site, and optionally thousands of generated items."""
 
+from clusterpolisee import dates
 from clusterpolisee.consultations import FOLDER_ID as CONSULTATIONS_FOLDER
 from clusterpolisee.consultations import record_answer
 from clusterpolisee.demo import data
@@ -13,10 +14,8 @@ from clusterpolisee.workspaces import LEADER
 from clusterpolisee.workspaces import MEMBER
 from clusterpolisee.workspaces import set_roster_role
 from DateTime import DateTime
-from datetime import datetime
 from datetime import timedelta
 from plone import api
-from plone.app.event.base import default_timezone
 from plone.app.textfield.value import RichTextValue
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
@@ -225,12 +224,11 @@ def _load_dataset(sections):
             published_days_ago=60 + number,
         )
         created += 1
-    zone = default_timezone(sections["events"], as_tzinfo=True)
-    today = datetime.now(zone).replace(hour=9, minute=30, second=0, microsecond=0)
     for (title, days, hours, location, description), (topics, initiative) in zip(
         data.EVENTS, data.EVENT_DETAILS, strict=True
     ):
-        start = today + timedelta(days=days)
+        # 09:30 on the platform's clock that day, after a change of the clocks too.
+        start = dates.in_days(days, hour=9, minute=30)
         _create(
             sections["events"],
             "Event",
@@ -283,8 +281,8 @@ def _load_members_and_workspaces(section):
 
 def _load_workspace_content(workspace):
     """WG4 in use: a document in review, wiki pages, a forum thread, planning and a vote."""
-    zone = default_timezone(workspace, as_tzinfo=True)
-    now = datetime.now(zone).replace(minute=0, second=0, microsecond=0)
+    now = dates.now().replace(minute=0, second=0, microsecond=0)
+    today = now.date()
     with api.env.adopt_user(username="nikos.papadopoulos"):
         paper = _create(
             workspace["documents"],
@@ -317,8 +315,8 @@ def _load_workspace_content(workspace):
             "Meeting",
             publish=False,
             title="WG4 online meeting: voucher recommendations",
-            start=now + timedelta(days=9, hours=2),
-            end=now + timedelta(days=9, hours=4),
+            start=dates.in_days(9, hour=11),
+            end=dates.in_days(9, hour=13),
             location="Online",
             agenda=_rich("1. Comments on the draft. 2. Pilot action plan. 3. Next steps."),
             participants=["elena.popescu", "marko.jovanovic", "luca.bianchi", "petra.novak"],
@@ -328,14 +326,14 @@ def _load_workspace_content(workspace):
             "Milestone",
             publish=False,
             title="Recommendations sent to the STC",
-            due_date=(now + timedelta(days=30)).date(),
+            due_date=today + timedelta(days=30),
         )
         _create(
             workspace["planning"],
             "Task",
             publish=False,
             title="Collect voucher figures from Romania",
-            due_date=(now - timedelta(days=3)).date(),
+            due_date=today - timedelta(days=3),
             assignee="elena.popescu",
         )
         _create(
