@@ -1,6 +1,7 @@
 """Fixtures: the Plone test layers as pytest fixtures, and a headless Chromium for browser tests."""
 
 from aiosmtpd.controller import Controller
+from clusterpolisee.demo.loader import load_demo
 from clusterpolisee.testing import FUNCTIONAL_TESTING
 from clusterpolisee.testing import INTEGRATION_TESTING
 from email import message_from_bytes
@@ -8,6 +9,12 @@ from email.header import decode_header
 from email.header import make_header
 from pathlib import Path
 from plone import api
+from plone.app.testing import PLONE_SITE_ID
+from plone.app.testing import SITE_OWNER_NAME
+from plone.testing import Layer
+from plone.testing import zodb
+from plone.testing import zope as zope_testing
+from zope.component.hooks import setSite
 from zope.pytestlayer import fixture
 import os
 import pytest
@@ -64,6 +71,43 @@ def integration(integration_session, integration_test):
 @pytest.fixture
 def functional(functional_session, functional_test):
     return functional_test
+
+
+def _push_demo_content(layer):
+    """Push a DemoStorage holding the demo content that ``make start`` loads onto the layers'
+    database stack. Each test stacks its own storage on top and rolls it back, as usual."""
+    owner = Layer(bases=(layer,), name=f"DemoContent({layer.__name__})")
+    owner["zodbDB"] = zodb.stackDemoStorage(owner.get("zodbDB"), name="DemoContent")
+    with zope_testing.zopeApp(owner["zodbDB"]) as app:  # commits on leaving
+        portal = app[PLONE_SITE_ID]
+        setSite(portal)
+        try:
+            with api.env.adopt_user(username=SITE_OWNER_NAME):
+                load_demo(portal)
+        finally:
+            setSite(None)
+    return owner
+
+
+def _pop_demo_content(owner):
+    owner["zodbDB"].close()
+    del owner["zodbDB"]
+
+
+@pytest.fixture(scope="module")
+def demo_functional(functional_session):
+    """The demo content, loaded once for the tests of a module that use ``functional``."""
+    owner = _push_demo_content(FUNCTIONAL_TESTING)
+    yield
+    _pop_demo_content(owner)
+
+
+@pytest.fixture(scope="module")
+def demo_integration(integration_session):
+    """The demo content, loaded once for the tests of a module that use ``integration``."""
+    owner = _push_demo_content(INTEGRATION_TESTING)
+    yield
+    _pop_demo_content(owner)
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """Every repository page a visitor can reach from the demo content: accessible, no dead links."""
 
-from clusterpolisee.demo.loader import load_demo
 from plone import api
 from urllib.parse import urldefrag
 import pytest
@@ -21,10 +20,9 @@ PAGE_TYPES = (
 
 
 @pytest.fixture
-def demo_pages(functional, site_url):
+def demo_pages(demo_functional, functional, site_url):
     portal = functional["portal"]
     with api.env.adopt_roles(["Manager"]):
-        load_demo(portal)
         catalog = api.portal.get_tool("portal_catalog")
         paths = {
             portal_type: catalog(portal_type=portal_type, review_state="published")[0].getPath()

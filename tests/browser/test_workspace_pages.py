@@ -2,10 +2,8 @@
 accessible (WCAG 2.1 AA), no script errors, no dead links."""
 
 from clusterpolisee.demo import data
-from clusterpolisee.demo.loader import load_demo
 from clusterpolisee.messages import send
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
 from tests.browser.test_repository_pages import internal_links
 import pytest
 import transaction
@@ -35,10 +33,7 @@ PAGES = (
 
 
 @pytest.fixture
-def demo(functional):
-    portal = functional["portal"]
-    with api.env.adopt_user(username=SITE_OWNER_NAME):
-        load_demo(portal)
+def demo(demo_functional, functional):
     with api.env.adopt_user(username="luca.bianchi"):
         send("luca.bianchi", ["nikos.papadopoulos"], "Pilot partners", "Padua can join the pilot.")
     transaction.commit()

@@ -5,16 +5,12 @@ Follows the links of the site's own pages from the landing page, breadth first, 
 visitor with the demo content loaded; a link into another site is not followed.
 """
 
-from clusterpolisee.demo.loader import load_demo
 from html.parser import HTMLParser
-from plone import api
-from plone.app.testing import SITE_OWNER_NAME
 from urllib.parse import urldefrag
 from urllib.parse import urljoin
 from urllib.parse import urlsplit
 import pytest
 import requests
-import transaction
 
 
 # Enough to reach every kind of public page (the search's facet combinations are endless).
@@ -36,12 +32,8 @@ class Links(HTMLParser):
 
 
 @pytest.fixture
-def demo_site(functional):
-    portal = functional["portal"]
-    with api.env.adopt_user(username=SITE_OWNER_NAME):
-        load_demo(portal)
-    transaction.commit()
-    return portal.absolute_url()
+def demo_site(demo_functional, functional):
+    return functional["portal"].absolute_url()
 
 
 def crawl(start):
