@@ -1,5 +1,13 @@
-"""Install and uninstall handlers of the clusterpolisee profiles."""
+"""Install and uninstall handlers of the clusterpolisee profiles.
 
+``clusterpolisee:default`` installs what the platform is made of (types, workflows, registry,
+catalog, permissions, groups, transforms) and nothing a site holds; ``clusterpolisee:site``
+creates the platform's own sections, working groups, language homes and questionnaires, as
+``make start`` and the test layers do. Uninstalling gives the site's configuration back as it
+was before (footprint.py); content stays.
+"""
+
+from clusterpolisee import footprint
 from clusterpolisee.consultations import ensure_consultations
 from clusterpolisee.messages import ensure_mailbox
 from clusterpolisee.sections import ensure_sections
@@ -9,6 +17,7 @@ from clusterpolisee.transforms import TRANSFORMS
 from clusterpolisee.workspaces import ensure_workspaces
 from plone import api
 from plone.base.interfaces import INonInstallable
+from Products.GenericSetup.tool import UNKNOWN
 from zope.interface import implementer
 
 
@@ -57,29 +66,61 @@ def unregister_transforms():
             transforms.unregisterTransform(name)
 
 
+SITE_PROFILE = "clusterpolisee:site"
+CACHING_PROFILE = "clusterpolisee:caching"
+
+
+def is_platform_site():
+    """True once the site profile made this site the platform (its sections and homes)."""
+    setup = api.portal.get_tool("portal_setup")
+    return setup.getLastVersionForProfile(SITE_PROFILE) != UNKNOWN
+
+
+def pre_install(context):
+    """Record the site's configuration before the default profile's own steps change it."""
+    footprint.record_before(api.portal.get())
+
+
 def post_install(context):
-    """Create the tier groups, the sections, the six working groups' workspaces and the
-    mailbox; register
-    the text extractors; show the landing page on the site and every language root."""
+    """The tier and leaders groups, the text extractors and the caching policy; the landing page
+    again on a platform site (a reinstall)."""
     ensure_tier_groups()
-    register_transforms()
-    portal = api.portal.get()
-    ensure_sections(portal)
-    ensure_workspaces(portal)
-    ensure_mailbox(portal)
     ensure_leaders_group()
-    # The language root folders and, in each, the six public consultations.
-    ensure_consultations(portal)
+    register_transforms()
+    # Applied here, not as a dependency, so that the footprint records it and uninstalling
+    # takes it back; plone.app.caching itself is a dependency.
+    api.portal.get_tool("portal_setup").runAllImportStepsFromProfile(f"profile-{CACHING_PROFILE}")
+    portal = api.portal.get()
+    if is_platform_site():
+        show_landing(portal)
+    footprint.record_after(portal)
+
+
+def show_landing(portal):
     for root in landing_roots(portal):
         root.setLayout(LANDING_VIEW)
 
 
+def create_site_content(context):
+    """The site profile: the sections, the six working groups' workspaces, the mailbox, a home
+    per language with its six consultations, and the landing page on each."""
+    portal = api.portal.get()
+    ensure_sections(portal)
+    ensure_workspaces(portal)
+    ensure_mailbox(portal)
+    ensure_consultations(portal)
+    show_landing(portal)
+
+
 def uninstall(context):
-    """Give the navigation roots back their stock views; remove the text extractors. Content
-    (workspaces included) stays: it belongs to the site."""
-    unregister_transforms()
+    """Give the site's configuration back as it was before installing, and the navigation roots
+    their stock views. Content (workspaces included) stays: it belongs to the site."""
     portal = api.portal.get()
     for root in landing_roots(portal):
         if root.getLayout() == LANDING_VIEW:
             # Plone's own default views: the listing for the site, the folder view for LRFs.
             root.setLayout("listing_view")
+    if not footprint.restore(portal):
+        # Installed before the footprint was recorded: the uninstall profile's removals.
+        unregister_transforms()
+    api.portal.get_tool("portal_setup").unsetLastVersionForProfile(CACHING_PROFILE)

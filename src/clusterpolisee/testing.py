@@ -29,6 +29,8 @@ class ClusterpoliseeLayer(PloneSandboxLayer):
         portal.portal_workflow.setDefaultChain("simple_publication_workflow")
         portal.portal_registry["plone.portal_timezone"] = PORTAL_TIMEZONE
         applyProfile(portal, "clusterpolisee:default")
+        # As `make start` makes it: the platform's sections, homes and consultations.
+        applyProfile(portal, "clusterpolisee:site")
 
 
 FIXTURE = ClusterpoliseeLayer()

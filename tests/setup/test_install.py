@@ -124,3 +124,60 @@ class TestSections:
             "clusterpolisee_group_workflow",
         )
         assert portal["messages"].portal_type == "Mailbox"
+
+
+class TestIntoAnExistingSite:
+    """Installed into a Plone site of its own, the add-on adds no content; uninstalled, it leaves
+    the site's configuration as it found it (its dependencies stay installed, as in Plone)."""
+
+    @pytest.fixture
+    def bare(self, integration):
+        from Products.CMFPlone.factory import addPloneSite
+        from Testing.makerequest import makerequest
+        from zope.component.hooks import setSite
+        from zope.globalrequest import getRequest
+        from zope.globalrequest import setRequest
+
+        portal, request = integration["portal"], getRequest()
+        # A request of its own: the test site's carries the platform's browser layers.
+        app = makerequest(integration["app"].aq_base)
+        setRequest(app.REQUEST)
+        try:
+            with api.env.adopt_roles(["Manager"]):
+                site = addPloneSite(app, "bare", extension_ids=("plonetheme.barceloneta:default",))
+                setup = site.portal_setup
+                for dependency in setup.getDependenciesForProfile(f"profile-{PACKAGE}:default"):
+                    setup.runAllImportStepsFromProfile(dependency)
+                yield site
+        finally:
+            setRequest(request)
+            setSite(portal)
+
+    def test_install_adds_no_content_and_uninstall_gives_plone_back(self, bare):
+        from clusterpolisee.footprint import configuration
+
+        before, content = configuration(bare), set(bare.objectIds())
+        installer = get_installer(bare)
+        with api.env.adopt_roles(["Manager"]):
+            installer.install_product(PACKAGE)
+            installed = configuration(bare)
+            assert set(bare.objectIds()) == content
+            assert "BestPractice" in installed["types"]
+            installer.uninstall_product(PACKAGE)
+        after = configuration(bare)
+        changed = {
+            f"{part}: {key}"
+            for part in before
+            for key in (
+                set(before[part]) ^ set(after[part])
+                | {
+                    k
+                    for k in set(before[part]) & set(after[part])
+                    if before[part][k] != after[part][k]
+                }
+                if isinstance(before[part], dict)
+                else ({"value"} if before[part] != after[part] else set())
+            )
+        }
+        assert changed == set()
+        assert not installer.is_product_installed(PACKAGE)

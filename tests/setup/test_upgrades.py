@@ -205,3 +205,18 @@ class TestUpgradeTo1010:
         setup.upgradeProfile(PROFILE)
         assert setup.getLastVersionForProfile(PROFILE) == (setup.getVersionForProfile(PROFILE),)
         assert catalog(UID=practice.UID(), year=str(today.year), quarter=quarter)
+
+
+class TestUpgradeTo1011:
+    def test_marks_the_site_profile_applied_on_a_platform_site(self, portal):
+        from Products.GenericSetup.tool import UNKNOWN
+
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        setup = api.portal.get_tool("portal_setup")
+        # A site of version 1010: its sections were made by the default profile.
+        setup.unsetLastVersionForProfile("clusterpolisee:site")
+        assert setup.getLastVersionForProfile("clusterpolisee:site") == UNKNOWN
+        setup.setLastVersionForProfile(PROFILE, "1010")
+        setup.upgradeProfile(PROFILE)
+        assert setup.getLastVersionForProfile(PROFILE) == (setup.getVersionForProfile(PROFILE),)
+        assert setup.getLastVersionForProfile("clusterpolisee:site") == ("1000",)

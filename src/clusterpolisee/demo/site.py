@@ -2,6 +2,7 @@
 
 from AccessControl.SecurityManagement import newSecurityManager
 from clusterpolisee.demo.loader import load_demo
+from clusterpolisee.setuphandlers import SITE_PROFILE
 from plone.base.utils import get_installer
 from Products.CMFPlone.factory import addPloneSite
 from Products.PluggableAuthService.interfaces.plugins import IUserAdderPlugin
@@ -74,6 +75,7 @@ def ensure_site(app, site_id="Plone", admin_password=None, demo=True, items=0, s
         )
         setSite(site)
         get_installer(site).install_product("clusterpolisee")
+        site.portal_setup.runAllImportStepsFromProfile(f"profile-{SITE_PROFILE}")
         transaction.commit()
     setSite(site)
     if not created:
