@@ -6,7 +6,7 @@ Run inside Zope, for example from cron: ``bin/instance run scripts/daily.py [--s
 
 from AccessControl.SecurityManagement import newSecurityManager
 from clusterpolisee.demo.site import ensure_admin
-from clusterpolisee.maintenance import run_daily
+from clusterpolisee.operations.daily import run_daily
 from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
 import argparse

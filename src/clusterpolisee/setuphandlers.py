@@ -8,13 +8,13 @@ was before (footprint.py); content stays.
 """
 
 from clusterpolisee import footprint
-from clusterpolisee.consultations import ensure_consultations
-from clusterpolisee.messages import ensure_mailbox
-from clusterpolisee.sections import ensure_sections
-from clusterpolisee.security import ensure_leaders_group
-from clusterpolisee.security import ensure_tier_groups
-from clusterpolisee.transforms import TRANSFORMS
-from clusterpolisee.workspaces import ensure_workspaces
+from clusterpolisee.consultations.questionnaires import ensure_consultations
+from clusterpolisee.core.sections import ensure_sections
+from clusterpolisee.members.tiers import ensure_leaders_group
+from clusterpolisee.members.tiers import ensure_tier_groups
+from clusterpolisee.messaging.mailbox import ensure_mailbox
+from clusterpolisee.repository.transforms import TRANSFORMS
+from clusterpolisee.workspaces.groups import ensure_workspaces
 from plone import api
 from plone.base.interfaces import INonInstallable
 from Products.GenericSetup.tool import UNKNOWN
@@ -55,7 +55,7 @@ def register_transforms():
                 transforms.unregisterTransform(other)
         if name not in transforms.objectIds():
             transforms.manage_addTransform(
-                name, f"clusterpolisee.transforms.{name.split('_', 1)[1]}"
+                name, f"clusterpolisee.repository.transforms.{name.split('_', 1)[1]}"
             )
 
 

@@ -1,6 +1,6 @@
 """The indicators dashboard in a browser: charts drawn, WCAG 2.1 AA, no script error."""
 
-from clusterpolisee.sections import publish
+from clusterpolisee.core.sections import publish
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 import pytest

@@ -1,6 +1,6 @@
 """An anonymous visitor finds the open data in the footer and downloads both datasets."""
 
-from clusterpolisee.sections import publish
+from clusterpolisee.core.sections import publish
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 import json

@@ -1,6 +1,6 @@
 """The public listings in a browser: finished pages, WCAG 2.1 AA, no script errors."""
 
-from clusterpolisee.sections import publish
+from clusterpolisee.core.sections import publish
 from datetime import timedelta
 from playwright.sync_api import expect
 from plone import api

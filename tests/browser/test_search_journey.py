@@ -1,7 +1,7 @@
 """An anonymous visitor searches, narrows by topic and country, opens a practice, downloads its
 PDF and subscribes to the events feed."""
 
-from clusterpolisee.sections import publish
+from clusterpolisee.core.sections import publish
 from datetime import timedelta
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME

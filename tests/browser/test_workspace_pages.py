@@ -2,7 +2,7 @@
 accessible (WCAG 2.1 AA), no script errors, no dead links."""
 
 from clusterpolisee.demo import data
-from clusterpolisee.messages import send
+from clusterpolisee.messaging.mailbox import send
 from plone import api
 from tests.browser.test_repository_pages import internal_links
 import pytest

@@ -1,7 +1,7 @@
 """Answering a consultation over HTTP as an anonymous visitor, in several languages; its results
 and their export for the coordinator; closed consultations and robots refused."""
 
-from clusterpolisee.consultations import FOLDER_ID
+from clusterpolisee.consultations.questionnaires import FOLDER_ID
 from datetime import timedelta
 from plone import api
 import csv

@@ -1,9 +1,9 @@
 """Working-group leaders read the consultations' results through a group kept in step with the
 rosters; ordinary members of a group do not."""
 
-from clusterpolisee.workspaces import LEADER
-from clusterpolisee.workspaces import MEMBER
-from clusterpolisee.workspaces import set_roster_role
+from clusterpolisee.workspaces.groups import LEADER
+from clusterpolisee.workspaces.groups import MEMBER
+from clusterpolisee.workspaces.groups import set_roster_role
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 import requests

@@ -1,9 +1,9 @@
 """The profile ships six questionnaires, one per topic, in every language, linked as translations."""
 
-from clusterpolisee.consultations import FIELD_NAMES
-from clusterpolisee.consultations import FOLDER_ID
-from clusterpolisee.languages import LANGUAGE_CODES
-from clusterpolisee.topics import TOPICS
+from clusterpolisee.consultations.questionnaires import FIELD_NAMES
+from clusterpolisee.consultations.questionnaires import FOLDER_ID
+from clusterpolisee.core.topics import TOPICS
+from clusterpolisee.languages.homes import LANGUAGE_CODES
 from collective.easyform.api import get_actions
 from collective.easyform.api import get_schema
 from plone import api

@@ -1,6 +1,6 @@
 """The demo dataset and the generated items for benchmarks."""
 
-from clusterpolisee.consultations import answer_rows
+from clusterpolisee.consultations.questionnaires import answer_rows
 from clusterpolisee.demo import data
 from clusterpolisee.demo.loader import generated_titles
 from clusterpolisee.demo.loader import load_demo

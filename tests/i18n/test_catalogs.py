@@ -1,7 +1,7 @@
 """The gettext catalogs: the template is in step with the code, and every language the platform
 ships has a complete, valid catalog that keeps each message's variables."""
 
-from clusterpolisee.languages import PARTNER_LANGUAGES
+from clusterpolisee.languages.homes import PARTNER_LANGUAGES
 from pathlib import Path
 import clusterpolisee
 import pytest

@@ -1,7 +1,7 @@
 """The public landing page: what the platform is, its six topics, what is new, how to join."""
 
-from clusterpolisee.sections import publish
-from clusterpolisee.topics import TOPICS
+from clusterpolisee.core.sections import publish
+from clusterpolisee.core.topics import TOPICS
 from plone import api
 from plone.app.testing import logout
 from plone.app.testing import setRoles

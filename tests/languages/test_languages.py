@@ -1,8 +1,8 @@
 """English and every partner language: language folders, switching, language-independent fields."""
 
 from clusterpolisee import _
-from clusterpolisee.consultations import FOLDER_ID
-from clusterpolisee.languages import LANGUAGE_CODES
+from clusterpolisee.consultations.questionnaires import FOLDER_ID
+from clusterpolisee.languages.homes import LANGUAGE_CODES
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.testing import setRoles

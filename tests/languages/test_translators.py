@@ -1,8 +1,8 @@
 """Translators translate without publishing; the report lists translations whose source changed."""
 
-from clusterpolisee.browser.translations import TranslationsToUpdateView
-from clusterpolisee.sections import publish
-from clusterpolisee.translations import is_outdated
+from clusterpolisee.core.sections import publish
+from clusterpolisee.languages.translations import is_outdated
+from clusterpolisee.languages.views import TranslationsToUpdateView
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.testing import setRoles

@@ -4,7 +4,7 @@ Anonymous visitors get public pages from the RAM cache and from Varnish; a logge
 page is private, never stored, never served to someone else; a change purges Varnish.
 """
 
-from clusterpolisee.sections import publish
+from clusterpolisee.core.sections import publish
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD

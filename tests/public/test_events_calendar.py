@@ -1,9 +1,9 @@
 """The events calendar: upcoming and past lists, a month grid, filters by topic and initiative."""
 
 from AccessControl.SpecialUsers import nobody
-from clusterpolisee.dates import shift_month
+from clusterpolisee.core.dates import shift_month
+from clusterpolisee.core.sections import publish
 from clusterpolisee.interfaces import IClusterpoliseeLayer
-from clusterpolisee.sections import publish
 from datetime import date
 from datetime import timedelta
 from plone import api

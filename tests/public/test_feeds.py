@@ -1,8 +1,8 @@
 """RSS of the repository and iCal of the events, for everything and per topic: published only."""
 
 from AccessControl.SpecialUsers import nobody
+from clusterpolisee.core.sections import publish
 from clusterpolisee.interfaces import IClusterpoliseeLayer
-from clusterpolisee.sections import publish
 from datetime import timedelta
 from plone import api
 from plone.app.testing import setRoles

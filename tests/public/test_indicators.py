@@ -1,10 +1,10 @@
 """The performance indicators: exact counts on a seeded dataset, breakdowns, targets, scopes."""
 
 from AccessControl.SpecialUsers import nobody
-from clusterpolisee.indicators import IndicatorReport
-from clusterpolisee.indicators import INDICATORS
+from clusterpolisee.core.sections import publish
+from clusterpolisee.indicators.report import IndicatorReport
+from clusterpolisee.indicators.report import INDICATORS
 from clusterpolisee.interfaces import IClusterpoliseeLayer
-from clusterpolisee.sections import publish
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID

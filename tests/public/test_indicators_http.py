@@ -1,6 +1,6 @@
 """``@indicators`` and the dashboard over HTTP: published figures for visitors, more for members."""
 
-from clusterpolisee.sections import publish
+from clusterpolisee.core.sections import publish
 from plone import api
 import pytest
 import requests

@@ -1,9 +1,9 @@
 """Open data: the published repository and institutions as CSV and JSON, nothing else."""
 
 from AccessControl.SpecialUsers import nobody
+from clusterpolisee.core.sections import publish
 from clusterpolisee.interfaces import IClusterpoliseeLayer
-from clusterpolisee.opendata import DATASETS
-from clusterpolisee.sections import publish
+from clusterpolisee.public.opendata import DATASETS
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID

@@ -1,8 +1,8 @@
 """The faceted search: full text with attachments, facet counts, filters, sorting, errors."""
 
 from AccessControl.SpecialUsers import nobody
+from clusterpolisee.core.sections import publish
 from clusterpolisee.interfaces import IClusterpoliseeLayer
-from clusterpolisee.sections import publish
 from DateTime import DateTime
 from plone import api
 from plone.app.testing import setRoles

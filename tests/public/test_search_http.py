@@ -1,6 +1,6 @@
 """The search over HTTP: the page, @facets and @search agree, each user sees only their own."""
 
-from clusterpolisee.sections import publish
+from clusterpolisee.core.sections import publish
 from plone import api
 import pytest
 import requests

@@ -5,7 +5,7 @@ One site holds every policy and state twice: as a folder (pages, REST, search, R
 event (iCal). Each user signs in once through @login and sends its JWT with every request.
 """
 
-from clusterpolisee.security import assign_policy
+from clusterpolisee.core.security import assign_policy
 from plone import api
 from plone.app.discussion.interfaces import IDiscussionSettings
 from plone.app.testing import SITE_OWNER_NAME

@@ -6,10 +6,10 @@ catalog (search). README, "Who may do what", is this table for people.
 """
 
 from AccessControl.SpecialUsers import nobody
-from clusterpolisee.security import assign_policy
-from clusterpolisee.security import MEMBERS_POLICY
-from clusterpolisee.security import PUBLIC_POLICY
-from clusterpolisee.security import WORKSPACE_POLICY
+from clusterpolisee.core.security import assign_policy
+from clusterpolisee.core.security import MEMBERS_POLICY
+from clusterpolisee.core.security import PUBLIC_POLICY
+from clusterpolisee.core.security import WORKSPACE_POLICY
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID

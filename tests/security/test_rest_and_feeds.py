@@ -1,8 +1,8 @@
 """The security levels seen through plone.restapi, search, an RSS feed and iCal."""
 
-from clusterpolisee.security import assign_policy
-from clusterpolisee.security import PUBLIC_POLICY
-from clusterpolisee.security import WORKSPACE_POLICY
+from clusterpolisee.core.security import assign_policy
+from clusterpolisee.core.security import PUBLIC_POLICY
+from clusterpolisee.core.security import WORKSPACE_POLICY
 from datetime import timedelta
 from plone import api
 from Products.CMFPlone.interfaces.syndication import IFeedSettings

@@ -1,8 +1,8 @@
 """The default profile installs the platform; the uninstall profile removes it cleanly."""
 
+from clusterpolisee.core.sections import SECTIONS
 from clusterpolisee.interfaces import IClusterpoliseeLayer
 from clusterpolisee.interfaces import IPlatformSettings
-from clusterpolisee.sections import SECTIONS
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID

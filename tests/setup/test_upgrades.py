@@ -1,6 +1,6 @@
 """Upgrade steps bring a site made by an earlier version of the profile up to date."""
 
-from clusterpolisee.sections import publish
+from clusterpolisee.core.sections import publish
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -220,3 +220,22 @@ class TestUpgradeTo1011:
         setup.upgradeProfile(PROFILE)
         assert setup.getLastVersionForProfile(PROFILE) == (setup.getVersionForProfile(PROFILE),)
         assert setup.getLastVersionForProfile("clusterpolisee:site") == ("1000",)
+
+
+class TestUpgradeTo1012:
+    def test_types_name_the_classes_at_their_new_home(self, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        setup = api.portal.get_tool("portal_setup")
+        fti = api.portal.get_tool("portal_types")["BestPractice"]
+        # As a site of version 1011 has it (the old module still imports: MOVED_MODULES).
+        fti._updateProperty("klass", "clusterpolisee.content.best_practice.BestPractice")
+        fti._updateProperty("schema", "clusterpolisee.content.best_practice.IBestPractice")
+        setup.setLastVersionForProfile(PROFILE, "1011")
+        setup.upgradeProfile(PROFILE)
+        assert setup.getLastVersionForProfile(PROFILE) == (setup.getVersionForProfile(PROFILE),)
+        assert fti.klass == "clusterpolisee.repository.content.best_practice.BestPractice"
+        assert fti.schema == "clusterpolisee.repository.content.best_practice.IBestPractice"
+        practice = api.content.create(
+            container=portal["repository"], type="BestPractice", title="P"
+        )
+        assert practice.__class__.__module__ == "clusterpolisee.repository.content.best_practice"

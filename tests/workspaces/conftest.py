@@ -1,8 +1,8 @@
 """A working group as the profile creates it, with a roster of every kind of member."""
 
-from clusterpolisee.workspaces import LEADER
-from clusterpolisee.workspaces import MEMBER
-from clusterpolisee.workspaces import set_roster_role
+from clusterpolisee.workspaces.groups import LEADER
+from clusterpolisee.workspaces.groups import MEMBER
+from clusterpolisee.workspaces.groups import set_roster_role
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID

@@ -1,8 +1,8 @@
 """Decisions: full members vote before the deadline, a quorum applies, the result is final."""
 
-from clusterpolisee.decisions import cast_vote
-from clusterpolisee.decisions import votes
-from clusterpolisee.decisions import VotingError
+from clusterpolisee.workspaces.decisions import cast_vote
+from clusterpolisee.workspaces.decisions import votes
+from clusterpolisee.workspaces.decisions import VotingError
 from datetime import timedelta
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -131,7 +131,7 @@ class TestResult:
 
 class TestDailyClose:
     def test_votes_past_their_deadline_close_by_themselves(self, group, clock):
-        from clusterpolisee.maintenance import run_daily
+        from clusterpolisee.operations.daily import run_daily
 
         due = decision(group, clock)
         later = decision(group, clock)

@@ -210,7 +210,7 @@ class TestNotifications:
             clients["associated"].post(f"{paper}/@workflow/submit")
         inbox.wait(4)
         assert subjects(inbox, "full-two") == []
-        from clusterpolisee.notifications import send_digests
+        from clusterpolisee.messaging.notifications import send_digests
 
         with api.env.adopt_user(username=SITE_OWNER_NAME):
             transaction.begin()

@@ -1,7 +1,7 @@
 """Private messages: only the sender and the recipients ever read them."""
 
-from clusterpolisee.browser.messages import unread_count
-from clusterpolisee.messages import send
+from clusterpolisee.messaging.mailbox import send
+from clusterpolisee.messaging.views import unread_count
 from plone import api
 from tests.workspaces.conftest import as_user
 from tests.workspaces.test_roster import post

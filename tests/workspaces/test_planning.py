@@ -1,7 +1,7 @@
 """Meetings (room, RSVP, minutes), milestones and tasks, the group calendar and its iCal feed."""
 
-from clusterpolisee.calendar_feed import feed_url
-from clusterpolisee.calendar_feed import token
+from clusterpolisee.workspaces.calendar_feed import feed_url
+from clusterpolisee.workspaces.calendar_feed import token
 from datetime import timedelta
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -60,7 +60,7 @@ class TestMeetings:
         assert "Attends" in html
 
     def test_only_participants_answer_and_answers_are_checked(self, group):
-        from clusterpolisee.meetings import answers
+        from clusterpolisee.workspaces.meetings import answers
         from zExceptions import Unauthorized
         import pytest
 
@@ -105,7 +105,7 @@ class TestTasks:
         assert "Collect figures" in html
 
     def test_a_task_due_today_is_not_overdue_yesterday_is(self, group, clock):
-        from clusterpolisee.browser.workspaces import is_overdue
+        from clusterpolisee.workspaces.views import is_overdue
 
         with as_user("leader"):
             today, yesterday = (
@@ -161,7 +161,7 @@ class TestCalendar:
         assert str(clock.today().year) in html
 
     def test_this_month_and_today_are_the_platforms_whatever_the_servers_zone(self, group, clock):
-        from clusterpolisee.browser.workspaces import GroupCalendarView
+        from clusterpolisee.workspaces.views import GroupCalendarView
 
         view = GroupCalendarView(group["planning"], group.REQUEST)
         group.REQUEST.form.clear()
@@ -191,7 +191,7 @@ class TestCalendar:
         assert "not valid" in body
 
     def test_ical_feed_of_someone_who_left_is_empty(self, group):
-        from clusterpolisee.workspaces import set_roster_role
+        from clusterpolisee.workspaces.groups import set_roster_role
 
         meeting(group, title="Secret meeting")
         planning = group["planning"]

@@ -2,8 +2,8 @@
 
 from AccessControl.SpecialUsers import nobody
 from clusterpolisee.interfaces import IClusterpoliseeLayer
-from clusterpolisee.workspaces import join_requests
-from clusterpolisee.workspaces import roster
+from clusterpolisee.workspaces.groups import join_requests
+from clusterpolisee.workspaces.groups import roster
 from plone import api
 from plone.protect.authenticator import createToken
 from Products.statusmessages.interfaces import IStatusMessage

@@ -1,7 +1,7 @@
 """The profile creates a workspace per central topic; each follows the workspace policy."""
 
-from clusterpolisee.security import WORKSPACE_POLICY
-from clusterpolisee.topics import TOPICS
+from clusterpolisee.core.security import WORKSPACE_POLICY
+from clusterpolisee.core.topics import TOPICS
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID

@@ -93,7 +93,7 @@ class TestForum:
                 title="Digital vouchers?",
                 text=rich("?"),
             )
-        from clusterpolisee.events import followers
+        from clusterpolisee.workspaces.subscribers import followers
 
         assert list(followers(topic)) == ["full"]
         first = comment_on(topic, "associated", "Yes, in Styria.")
@@ -110,7 +110,7 @@ class TestForum:
             topic = api.content.create(
                 container=group["forum"], type="ForumTopic", title="T", text=rich("t")
             )
-        from clusterpolisee.events import followers
+        from clusterpolisee.workspaces.subscribers import followers
 
         post(topic, "view", "associated", follow="1")
         assert "associated" in followers(topic)

@@ -1,18 +1,18 @@
 """Load the demo dataset into a site, and optionally thousands of generated items."""
 
-from clusterpolisee import dates
-from clusterpolisee.consultations import FOLDER_ID as CONSULTATIONS_FOLDER
-from clusterpolisee.consultations import record_answer
+from clusterpolisee.consultations.questionnaires import FOLDER_ID as CONSULTATIONS_FOLDER
+from clusterpolisee.consultations.questionnaires import record_answer
+from clusterpolisee.core import dates
+from clusterpolisee.core.geography import region_country
+from clusterpolisee.core.geography import REGION_NAMES
+from clusterpolisee.core.sections import ensure_sections
+from clusterpolisee.core.sections import publish as publish_item
+from clusterpolisee.core.topics import TOPICS
 from clusterpolisee.demo import data
-from clusterpolisee.geography import region_country
-from clusterpolisee.geography import REGION_NAMES
-from clusterpolisee.sections import ensure_sections
-from clusterpolisee.sections import publish as publish_item
-from clusterpolisee.topics import TOPICS
-from clusterpolisee.workspaces import ensure_workspaces
-from clusterpolisee.workspaces import LEADER
-from clusterpolisee.workspaces import MEMBER
-from clusterpolisee.workspaces import set_roster_role
+from clusterpolisee.workspaces.groups import ensure_workspaces
+from clusterpolisee.workspaces.groups import LEADER
+from clusterpolisee.workspaces.groups import MEMBER
+from clusterpolisee.workspaces.groups import set_roster_role
 from DateTime import DateTime
 from datetime import timedelta
 from plone import api

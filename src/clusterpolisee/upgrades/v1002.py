@@ -1,6 +1,6 @@
 """1001 -> 1002: roles, tier groups, workflows, placeful policies, registration and approvals."""
 
-from clusterpolisee.security import ensure_tier_groups
+from clusterpolisee.members.tiers import ensure_tier_groups
 from clusterpolisee.upgrades import reimport_steps
 
 

@@ -1,11 +1,11 @@
 """1003 -> 1004: working-group workspaces (types, workflows, roles, indexes), private messages,
 notifications, and text extraction from PDF, DOCX and ODT uploads."""
 
-from clusterpolisee.messages import ensure_mailbox
-from clusterpolisee.sections import ensure_sections
+from clusterpolisee.core.sections import ensure_sections
+from clusterpolisee.messaging.mailbox import ensure_mailbox
 from clusterpolisee.setuphandlers import register_transforms
 from clusterpolisee.upgrades import reimport_steps
-from clusterpolisee.workspaces import ensure_workspaces
+from clusterpolisee.workspaces.groups import ensure_workspaces
 from plone import api
 
 

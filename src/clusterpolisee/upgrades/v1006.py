@@ -2,7 +2,7 @@
 the publications tab, the institutions and events sections shown as database and calendar, and
 the contact columns of the institutions' open data."""
 
-from clusterpolisee.sections import SECTIONS
+from clusterpolisee.core.sections import SECTIONS
 from clusterpolisee.upgrades import reimport_steps
 from plone import api
 
@@ -12,7 +12,7 @@ def upgrade(context):
     catalog = api.portal.get_tool("portal_catalog")
     catalog.manage_reindexIndex(ids=["year"])
     for brain in catalog.unrestrictedSearchResults(
-        object_provides="clusterpolisee.behaviors.repository.IRepositoryItem"
+        object_provides="clusterpolisee.repository.item.IRepositoryItem"
     ):
         item = brain._unrestrictedGetObject()
         item.reindexObject(idxs=["SearchableText"])

@@ -1,7 +1,7 @@
 """1006 -> 1007: the performance indicators (quarter and network-size indexes, the targets
 record, the detail and targets permissions, the Indicators tab)."""
 
-from clusterpolisee.indicators import TARGETS_RECORD
+from clusterpolisee.indicators.report import TARGETS_RECORD
 from clusterpolisee.upgrades import reimport_steps
 from plone import api
 from plone.registry import field

@@ -1,13 +1,13 @@
 """1008 -> 1009: every partner language and the six public consultations (issue 7)."""
 
-from clusterpolisee.consultations import ensure_consultations
-from clusterpolisee.languages import LANGUAGE_CODES
-from clusterpolisee.security import ensure_leaders_group
+from clusterpolisee.consultations.questionnaires import ensure_consultations
+from clusterpolisee.languages.homes import LANGUAGE_CODES
+from clusterpolisee.members.tiers import ensure_leaders_group
 from clusterpolisee.setuphandlers import landing_roots
 from clusterpolisee.setuphandlers import LANDING_VIEW
 from clusterpolisee.upgrades import reimport_steps
-from clusterpolisee.workspaces import LEADER
-from clusterpolisee.workspaces import sync_leaders_group
+from clusterpolisee.workspaces.groups import LEADER
+from clusterpolisee.workspaces.groups import sync_leaders_group
 from plone import api
 
 

@@ -1,0 +1,84 @@
+"""Catalog indexing shared by every capability: an object's own attributes (never acquired),
+the year and quarter of an item, and the catch-all that indexes nothing.
+
+Each capability registers, for the index names it adds, its indexers and ``not_indexed`` for
+every other object, so that an attachment never acquires its container's values and counts stay
+exact.
+"""
+
+from Acquisition import aq_base
+from clusterpolisee.core import dates
+from DateTime import DateTime
+from datetime import datetime
+from plone.event.interfaces import IEvent
+from plone.indexer import indexer
+from zope.interface import Interface
+
+
+def own(obj, name):
+    """The object's own attribute, never one acquired from its container."""
+    return getattr(aq_base(obj), name, None)
+
+
+def values(*given):
+    """The non-empty values among ``given`` (lists flattened), sorted, once each."""
+    result = []
+    for value in given:
+        if isinstance(value, (list, tuple, set)):
+            result.extend(item for item in value if item)
+        elif value:
+            result.append(value)
+    return sorted(set(result))
+
+
+def _placeholder(value):
+    # Plone's "never" dates (effective 1969/12/31, expires 2499) are not dates to count.
+    year = value.year() if isinstance(value, DateTime) else getattr(value, "year", None)
+    return not (year and 1900 < year < 2500)
+
+
+def year_of(value):
+    """The year of a moment in the platform's zone (an event's start: on its own clock), of a
+    date as it is; None for a missing or placeholder date."""
+    if value is None or _placeholder(value):
+        return None
+    return dates.own(value).year if isinstance(value, datetime) else dates.day_of(value).year
+
+
+def quarter_of(value):
+    """ "2026-Q4" for a DateTime or date, in the platform's zone."""
+    month = dates.day_of(value).month
+    return f"{year_of(value)}-Q{(month - 1) // 3 + 1}"
+
+
+@indexer(Interface)
+def year(obj):
+    """The year a search shows an item under: when an event starts, else when it was published
+    (or, never published, created)."""
+    start = own(obj, "start") if IEvent.providedBy(obj) else None
+    effective = own(obj, "effective_date")
+    created = obj.created() if hasattr(aq_base(obj), "created") else None
+    for value in (start, effective, created):
+        found = year_of(value)
+        if found:
+            # Text, as a query string carries it: @search?year=2026 matches.
+            return str(found)
+    raise AttributeError
+
+
+@indexer(Interface)
+def quarter(obj):
+    """The quarter an indicator counts an item in: when it was published (or, never published,
+    created), as "2026-Q4"."""
+    effective = own(obj, "effective_date")
+    created = obj.created() if hasattr(aq_base(obj), "created") else None
+    for value in (effective, created):
+        if year_of(value):
+            return quarter_of(value)
+    raise AttributeError
+
+
+@indexer(Interface)
+def not_indexed(obj):
+    """Registered by each capability under the names of its indexes, for every other object."""
+    raise AttributeError

@@ -1,0 +1,91 @@
+"""The sections of the site and their security levels, created by the profile."""
+
+from clusterpolisee import _
+from clusterpolisee.core.security import assign_policy
+from clusterpolisee.core.security import MEMBERS_POLICY
+from clusterpolisee.core.security import PUBLIC_POLICY
+from clusterpolisee.core.security import WORKSPACE_POLICY
+from plone import api
+
+
+SECTIONS = (
+    # (id, title, description, policy of the section itself, policy of what it holds, layout)
+    (
+        "repository",
+        _("Repository"),
+        _(
+            "Best practices, policy assessments, pilot actions and publications on the six central topics."
+        ),
+        PUBLIC_POLICY,
+        PUBLIC_POLICY,
+        None,
+    ),
+    (
+        "institutions",
+        _("Institutions"),
+        _("The database of institutions relevant to cluster policy in South East Europe."),
+        PUBLIC_POLICY,
+        PUBLIC_POLICY,
+        "institutions-database",
+    ),
+    (
+        "events",
+        _("Events"),
+        _("EU events, workshops and linked initiatives on cluster policy."),
+        PUBLIC_POLICY,
+        PUBLIC_POLICY,
+        "events-calendar",
+    ),
+    (
+        "members-area",
+        _("Members' area"),
+        _("News, documents and discussions for every approved member of the platform."),
+        MEMBERS_POLICY,
+        MEMBERS_POLICY,
+        None,
+    ),
+    (
+        # The list of groups is for members; each group's workspace only for its roster.
+        "working-groups",
+        _("Working groups"),
+        _("The six thematic working groups and their private workspaces."),
+        MEMBERS_POLICY,
+        WORKSPACE_POLICY,
+        "working-groups",
+    ),
+)
+
+
+def publish(obj):
+    """Publish through whatever the item's workflow asks: the STC validation step included."""
+    workflow_tool = api.portal.get_tool("portal_workflow")
+    for transition in ("submit", "publish"):
+        if api.content.get_state(obj) == "published":
+            return
+        if transition in {t["id"] for t in workflow_tool.getTransitionsFor(obj)}:
+            api.content.transition(obj, transition=transition)
+
+
+def ensure_sections(portal):
+    """Create the missing sections under their policies; existing ones stay as they are.
+
+    Returns {section id: folder}.
+    """
+    sections = {}
+    for section_id, title, description, policy_in, policy_below, layout in SECTIONS:
+        folder = portal.get(section_id)
+        if folder is None:
+            folder = api.content.create(
+                container=portal,
+                type="Folder",
+                id=section_id,
+                title=api.portal.translate(title),
+                description=api.portal.translate(description),
+            )
+            assign_policy(folder, policy_below, policy_in=policy_in)
+            if layout:
+                folder.setLayout(layout)
+            if policy_in == PUBLIC_POLICY:
+                publish(folder)
+        sections[section_id] = folder
+    return sections

@@ -1,0 +1,66 @@
+"""``GET @facets``: how many results each facet value would give, for the parameters of ``@search``.
+
+The parameters are those of the search page (``SearchableText``, ``portal_type``, ``topics``,
+``country``, ``region``, ``policy_cycle_stage``, ``governance_level``, ``Language``, ``year``).
+The answer names the ``@search`` address that lists the same results.
+"""
+
+from clusterpolisee.core.vocabularies import VocabularyTitles
+from clusterpolisee.public import search
+from plone.restapi.services import Service
+from Products.ZCTextIndex.ParseTree import ParseError
+from urllib.parse import urlencode
+from zope.i18n import translate
+
+
+class FacetsGet(Service):
+    def reply(self):
+        path = "/".join(self.context.getPhysicalPath())
+        try:
+            query = search.FacetedQuery(
+                self.request.form,
+                search.SEARCH_FACETS,
+                path,
+                default_types=search.searchable_types(),
+            )
+            found = search.FacetedSearch(query)
+            total = len(found)
+            counts = found.facet_counts()
+        except search.SearchError as error:
+            return self._error(translate(error.args[0], context=self.request))
+        except ParseError:
+            return self._error("The search text could not be understood. Try plain words.")
+        titles = VocabularyTitles(self.context)
+        params = []
+        for name, value in query.catalog_query().items():
+            if name == "path":
+                continue  # @search looks below the object it is called on
+            for item in value if isinstance(value, (list, tuple)) else [value]:
+                params.append((name, item))
+        return {
+            "@id": f"{self.request['ACTUAL_URL']}",
+            "items_total": total,
+            "search": f"{self.context.absolute_url()}/@search?{urlencode(params)}",
+            "facets": [
+                {
+                    "name": facet.index,
+                    "title": translate(facet.title, context=self.request),
+                    "values": [
+                        {
+                            "value": value,
+                            "title": translate(
+                                facet.value_title(value, titles), context=self.request
+                            ),
+                            "count": count,
+                            "selected": value in query.selections.get(facet.index, []),
+                        }
+                        for value, count in values
+                    ],
+                }
+                for facet, values in counts
+            ],
+        }
+
+    def _error(self, message):
+        self.request.response.setStatus(400)
+        return {"error": {"type": "BadRequest", "message": message}}

@@ -1,0 +1,130 @@
+"""Public feeds: RSS of the repository (all of it or one topic) and iCal of the events (all or
+one topic). Both list only published items, through permission-checked catalog queries."""
+
+from clusterpolisee import _
+from clusterpolisee.core.topics import TOPICS
+from email.utils import format_datetime
+from plone import api
+from plone.app.event.ical.exporter import construct_icalendar
+from Products.Five.browser import BrowserView
+from xml.sax.saxutils import escape
+from zExceptions import NotFound
+from zope.interface import implementer
+from zope.publisher.interfaces import IPublishTraverse
+
+
+FEED_TYPES = (
+    "BestPractice",
+    "PolicyAssessment",
+    "PilotAction",
+    "Publication",
+    "CooperationNetwork",
+)
+TOPIC_TITLES = {key: title for key, title, _help in TOPICS}
+FEED_SIZE = 30
+
+
+@implementer(IPublishTraverse)
+class TopicFilteredView(BrowserView):
+    """A view that takes an optional topic id as the next path segment."""
+
+    topic_id = None
+
+    def publishTraverse(self, request, name):
+        if self.topic_id is not None or name not in TOPIC_TITLES:
+            raise NotFound(self, name, request)
+        self.topic_id = name
+        return self
+
+    def _query(self, **query):
+        query.update(
+            path="/".join(self.context.getPhysicalPath()),
+            review_state="published",
+        )
+        if self.topic_id:
+            query["topics"] = self.topic_id
+        return query
+
+    def feed_title(self, what):
+        site = api.portal.get().Title()
+        if self.topic_id:
+            topic = api.portal.translate(TOPIC_TITLES[self.topic_id])
+            return f"{site}: {api.portal.translate(what)}, {topic}"
+        return f"{site}: {api.portal.translate(what)}"
+
+
+class RepositoryFeedView(TopicFilteredView):
+    """``@@repository-feed`` and ``@@repository-feed/<topic id>``: RSS 2.0 of the latest
+    published repository items."""
+
+    def __call__(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = catalog(
+            **self._query(
+                portal_type=list(FEED_TYPES),
+                sort_on="effective",
+                sort_order="descending",
+                sort_limit=FEED_SIZE,
+            )
+        )[:FEED_SIZE]
+        types = api.portal.get_tool("portal_types")
+        link = self.context.absolute_url()
+        if self.topic_id:
+            link = f"{link}/@@topic/{self.topic_id}"
+        items = []
+        for brain in brains:
+            categories = "".join(
+                f"<category>{escape(api.portal.translate(TOPIC_TITLES[topic]))}</category>"
+                for topic in brain.topics or ()
+                if topic in TOPIC_TITLES
+            )
+            published = (
+                brain.effective.asdatetime() if brain.effective else brain.created.asdatetime()
+            )
+            items.append(
+                "<item>"
+                f"<title>{escape(brain.Title)}</title>"
+                f"<link>{escape(brain.getURL())}</link>"
+                f'<guid isPermaLink="false">{brain.UID}</guid>'
+                f"<description>{escape(brain.Description or '')}</description>"
+                f"<pubDate>{format_datetime(published)}</pubDate>"
+                f"<category>{escape(types[brain.portal_type].Title())}</category>"
+                f"{categories}"
+                "</item>"
+            )
+        language = api.portal.get_default_language() or "en"
+        body = (
+            '<?xml version="1.0" encoding="utf-8"?>'
+            '<rss version="2.0"><channel>'
+            f"<title>{escape(self.feed_title(_('Repository')))}</title>"
+            f"<link>{escape(link)}</link>"
+            f"<description>{escape(api.portal.translate(_('The latest published items of the policy-learning repository.')))}</description>"
+            f"<language>{escape(language)}</language>"
+            f"{''.join(items)}"
+            "</channel></rss>"
+        )
+        self.request.response.setHeader("Content-Type", "application/rss+xml; charset=utf-8")
+        return body
+
+
+class EventsCalendarView(TopicFilteredView):
+    """``@@events.ics`` and ``@@events.ics/<topic id>``: published events, from a month ago on,
+    as iCalendar for calendar applications."""
+
+    def __call__(self):
+        from DateTime import DateTime
+
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = catalog(
+            **self._query(
+                portal_type="Event",
+                end={"query": DateTime() - 31, "range": "min"},
+                sort_on="start",
+            )
+        )
+        calendar = construct_icalendar(self.context, [brain.getObject() for brain in brains])
+        calendar["x-wr-calname"] = self.feed_title(_("Events"))
+        response = self.request.response
+        response.setHeader("Content-Type", "text/calendar; charset=utf-8")
+        response.setHeader("Content-Disposition", 'inline; filename="clusterpolisee-events.ics"')
+        return calendar.to_ical()

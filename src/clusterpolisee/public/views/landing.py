@@ -1,0 +1,131 @@
+"""The platform's public landing page."""
+
+from clusterpolisee import _
+from clusterpolisee.core import dates
+from clusterpolisee.core.topics import TOPICS
+from clusterpolisee.indicators.report import IndicatorReport
+from clusterpolisee.indicators.report import INDICATORS
+from clusterpolisee.interfaces import DEFAULT_INTRODUCTION
+from clusterpolisee.interfaces import DEFAULT_TAGLINE
+from clusterpolisee.interfaces import IPlatformSettings
+from DateTime import DateTime
+from plone import api
+from plone.memoize.view import memoize
+from plone.registry.interfaces import IRegistry
+from Products.Five.browser import BrowserView
+from zope.component import getUtility
+
+
+def _shipped_or_own(text, shipped):
+    """The shipped text, in the visitor's language, while the coordinator has not changed it."""
+    return api.portal.translate(shipped) if text == shipped.default else text
+
+
+class LandingView(BrowserView):
+    """What the platform is, its six topics, what is new and coming, and how to join."""
+
+    latest_limit = 5
+
+    @property
+    @memoize
+    def settings(self):
+        registry = getUtility(IRegistry)
+        return registry.forInterface(IPlatformSettings, prefix="clusterpolisee")
+
+    def tagline(self):
+        return _shipped_or_own(self.settings.tagline, DEFAULT_TAGLINE)
+
+    def introduction(self):
+        return _shipped_or_own(self.settings.introduction, DEFAULT_INTRODUCTION)
+
+    def topics(self):
+        base = f"{self.context.absolute_url()}/@@topic"
+        return [
+            {"id": key, "title": title, "description": help, "url": f"{base}/{key}"}
+            for key, title, help in TOPICS
+        ]
+
+    def _search(self, **query):
+        # Catalog queries only: the catalog filters what the visitor may not view.
+        catalog = api.portal.get_tool("portal_catalog")
+        query.setdefault("path", "/".join(self.context.getPhysicalPath()))
+        return catalog.searchResults(sort_limit=self.latest_limit, **query)[: self.latest_limit]
+
+    @memoize
+    def upcoming_events(self):
+        return self._search(
+            portal_type="Event",
+            review_state="published",
+            end={"query": DateTime(), "range": "min"},
+            sort_on="start",
+        )
+
+    @memoize
+    def latest_items(self):
+        return self._search(
+            portal_type=[
+                "BestPractice",
+                "PolicyAssessment",
+                "PilotAction",
+                "Publication",
+                "CooperationNetwork",
+                "Document",
+                "News Item",
+            ],
+            review_state="published",
+            sort_on="effective",
+            sort_order="descending",
+        )
+
+    # The headline indicators (indicators.py), counting published items and approved members.
+    HEADLINE_INDICATORS = (
+        "best-practices",
+        "assessments-qualitative",
+        "assessments-quantitative",
+        "pilot-actions",
+        "guidance",
+        "policy-makers",
+    )
+
+    @memoize
+    def headline_figures(self):
+        report = IndicatorReport(self.context, published_only=True)
+        base = f"{self.context.absolute_url()}/@@indicators"
+        by_id = {indicator.id: indicator for indicator in INDICATORS}
+        return [
+            {
+                "count": report.value(by_id[indicator_id]),
+                "title": by_id[indicator_id].title,
+                "url": f"{base}#indicator-{indicator_id}",
+            }
+            for indicator_id in self.HEADLINE_INDICATORS
+        ]
+
+    def explore_links(self):
+        """The public section's doors: search, publications, institutions, events, open data."""
+        root = self.context.absolute_url()
+        portal_url = api.portal.get().absolute_url()
+        return [
+            {"title": _("Search the platform"), "url": f"{root}/@@platform-search"},
+            {"title": _("Publications"), "url": f"{root}/@@publications"},
+            {"title": _("Institutions"), "url": f"{root}/@@institutions-database"},
+            {"title": _("Events calendar"), "url": f"{root}/@@events-calendar"},
+            {"title": _("Performance indicators"), "url": f"{root}/@@indicators"},
+            {"title": _("Open data"), "url": f"{portal_url}/@@open-data"},
+        ]
+
+    def login_url(self):
+        return f"{api.portal.get().absolute_url()}/login"
+
+    def registration_url(self):
+        """The registration form, when visitors may register themselves."""
+        if not api.portal.get_registry_record("plone.enable_self_reg", default=False):
+            return None
+        return f"{api.portal.get().absolute_url()}/@@register"
+
+    def is_anonymous(self):
+        return api.user.is_anonymous()
+
+    def format_date(self, value):
+        """An event's day, on its own clock."""
+        return dates.format_time(value, context=self.context, keep_own_zone=True)

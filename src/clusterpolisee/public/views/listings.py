@@ -1,0 +1,433 @@
+"""The platform's search page and the public listings built on the same facets (search.py)."""
+
+from clusterpolisee import _
+from clusterpolisee.core import dates
+from clusterpolisee.core.vocabularies import VocabularyTitles
+from clusterpolisee.public import search
+from DateTime import DateTime
+from datetime import timedelta
+from plone import api
+from plone.base.i18nl10n import monthname_msgid
+from plone.base.i18nl10n import weekdayname_msgid
+from plone.base.i18nl10n import weekdayname_msgid_abbr
+from plone.batching import Batch
+from plone.memoize.view import memoize
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from Products.ZCTextIndex.ParseTree import ParseError
+from urllib.parse import urlencode
+from zope.i18n import translate
+import calendar
+
+
+# What an institution's row counts: items of these types that point to the institution.
+INSTITUTION_LINKS = (
+    ("BestPractice", _("Best practices")),
+    ("PolicyAssessment", _("Policy assessments")),
+    ("CooperationNetwork", _("Cooperation networks")),
+    ("PilotAction", _("Pilot actions")),
+)
+
+
+class FacetedListingView(BrowserView):
+    """A search box, facets with counts, sorting and a batched list of results.
+
+    Subclasses fix what is listed (``fixed``), which facets are offered and how it is titled.
+    """
+
+    facets = search.SEARCH_FACETS
+    page_size = 20
+    show_text_box = True
+    heading = _("Search the platform")
+    description = _(
+        "The repository of best practices, policy assessments, pilot actions, publications, "
+        "institutions and events, and for members everything else they may see."
+    )
+    css_class = "platform-search"
+    macros = ViewPageTemplateFile("../templates/faceted_macros.pt")
+
+    def fixed(self):
+        return {}
+
+    def default_types(self):
+        return search.searchable_types()
+
+    def path(self):
+        return "/".join(api.portal.get_navigation_root(self.context).getPhysicalPath())
+
+    def __call__(self):
+        self.error = None
+        try:
+            self.query = search.FacetedQuery(
+                self.request.form,
+                self.facets,
+                self.path(),
+                fixed=self.fixed(),
+                default_types=self.default_types(),
+            )
+            self.run()
+        except (search.SearchError, ParseError) as error:
+            self.error = (
+                error.args[0]
+                if isinstance(error, search.SearchError)
+                else _("The search text could not be understood. Try plain words.")
+            )
+            self.request.response.setStatus(400)
+            self.query = search.FacetedQuery(
+                {}, self.facets, self.path(), fixed=self.fixed(), default_types=self.default_types()
+            )
+            self.run()
+        return self.index()
+
+    def run(self):
+        self.search = search.FacetedSearch(self.query)
+        self.total = len(self.search)
+        start = self.request.form.get("b_start", "0")
+        start = int(start) if isinstance(start, str) and start.isdigit() else 0
+        self.batch = Batch(self.sorted_results(limit=start + self.page_size), self.page_size, start)
+        self.facet_rows = self._facet_rows()
+
+    @property
+    def url(self):
+        return f"{self.context.absolute_url()}/@@{self.__name__}"
+
+    def link(self, **changes):
+        params = self.query.params(**changes)
+        return f"{self.url}?{urlencode(params)}" if params else self.url
+
+    def _facet_rows(self):
+        rows = []
+        for facet, counts in self.search.facet_counts():
+            selected = self.query.selections.get(facet.index, [])
+            values = dict(counts)
+            for value in selected:
+                values.setdefault(value, 0)  # a chosen value stays on screen, even at 0
+            ordered = [(value, values[value]) for value, _count in counts] + [
+                (value, 0) for value in selected if value not in dict(counts)
+            ]
+            if not ordered:
+                continue
+            rows.append(
+                {
+                    "index": facet.index,
+                    "title": facet.title,
+                    "options": [
+                        {
+                            "value": str(value),
+                            "title": facet.value_title(value, self.titles),
+                            "count": count,
+                            "selected": value in selected,
+                            "id": f"facet-{facet.index}-{number}",
+                        }
+                        for number, (value, count) in enumerate(ordered)
+                    ],
+                }
+            )
+        return rows
+
+    def active_filters(self):
+        """Each chosen value with a link that removes it."""
+        filters = []
+        for facet in self.facets:
+            selected = self.query.selections.get(facet.index, [])
+            for value in selected:
+                rest = [other for other in selected if other != value]
+                filters.append(
+                    {
+                        "facet": facet.title,
+                        "title": facet.value_title(value, self.titles),
+                        "url": self.link(**{facet.index: rest or None}),
+                    }
+                )
+        return filters
+
+    def sort_options(self):
+        return [
+            {
+                "value": "relevance",
+                "title": _("Relevance"),
+                "selected": self.query.sort == "relevance",
+            },
+            {"value": "date", "title": _("Newest first"), "selected": self.query.sort == "date"},
+            {
+                "value": "title",
+                "title": _("Title (A to Z)"),
+                "selected": self.query.sort == "title",
+            },
+        ]
+
+    def sorted_results(self, limit):
+        return self.search.sorted_results(limit=limit)
+
+    # One result row.
+
+    @memoize
+    def _type_titles(self):
+        types = api.portal.get_tool("portal_types")
+        return {fti.getId(): fti.Title() for fti in types.objectValues()}
+
+    def type_title(self, brain):
+        return self._type_titles().get(brain.portal_type, brain.portal_type)
+
+    def item_date(self, brain):
+        """When an event starts (on its own clock), else when the item was published (or
+        created), in the platform's zone."""
+        if brain.portal_type == "Event" and brain.start:
+            value = dates.own(brain.start)
+        elif brain.effective and brain.effective.year() > 1900:
+            value = dates.aware(brain.effective)
+        else:
+            value = dates.aware(brain.created)
+        # Localising a date costs a language negotiation; a page shows few distinct days.
+        cache = self.__dict__.setdefault("_formatted_days", {})
+        day = value.date()
+        if day not in cache:
+            cache[day] = dates.format_time(value, context=self.context, keep_own_zone=True)
+        return {"iso": value.isoformat(), "text": cache[day]}
+
+    @property
+    def titles(self):
+        if "_titles" not in self.__dict__:
+            self._titles = VocabularyTitles(self.context)
+        return self._titles
+
+    def _value_titles(self, vocabulary, values):
+        if not values:
+            return []
+        if isinstance(values, str):
+            values = [values]
+        return [self.titles(vocabulary, value) for value in values]
+
+    def item_facts(self, brain):
+        """Topics and countries of a result, from catalog metadata."""
+        return self._value_titles("collective.taxonomy.topics", getattr(brain, "topics", None)) + (
+            self._value_titles(
+                "clusterpolisee.vocabularies.Countries", getattr(brain, "country", None)
+            )
+        )
+
+    def item_extra(self, brain):
+        return []
+
+
+class PlatformSearchView(FacetedListingView):
+    """``@@platform-search``: the dedicated search engine."""
+
+
+class PublicationsView(FacetedListingView):
+    """``@@publications``: finalised deliverables, outcomes and papers by kind, topic and year."""
+
+    facets = (search.PUBLICATION_KIND, search.TOPIC, search.YEAR, search.LANGUAGE)
+    heading = _("Publications")
+    description = _(
+        "The platform's finalised deliverables, outcomes, interest-group papers, guidelines, "
+        "reports and recommendations."
+    )
+    css_class = "platform-publications"
+
+    def fixed(self):
+        return {"portal_type": "Publication", "review_state": "published"}
+
+    def default_types(self):
+        return None
+
+
+class InstitutionsDatabaseView(FacetedListingView):
+    """``@@institutions-database``: the institutions, by country, kind and topic."""
+
+    facets = (search.COUNTRY, search.INSTITUTION_KIND, search.TOPIC, search.REGION)
+    heading = _("Institutions")
+    description = _(
+        "Public authorities, agencies, universities, cluster associations and other institutions "
+        "that make or carry out cluster policy in South East Europe."
+    )
+    css_class = "platform-institutions"
+
+    def fixed(self):
+        return {"portal_type": "Institution"}
+
+    def default_types(self):
+        return None
+
+    def item_extra(self, brain):
+        """How many visible practices, assessments, networks and pilots point to the institution."""
+        sources = [
+            relation.from_object
+            for relation in api.relation.get(target=brain.getObject(), unrestricted=True)
+            if relation.from_attribute != "relatedItems"
+        ]
+        uids = [obj.UID() for obj in sources if obj is not None]
+        if not uids:
+            return []
+        catalog = api.portal.get_tool("portal_catalog")
+        counts = {}
+        for found in catalog(UID=uids):
+            counts[found.portal_type] = counts.get(found.portal_type, 0) + 1
+        return [
+            {"title": title, "count": counts[portal_type]}
+            for portal_type, title in INSTITUTION_LINKS
+            if counts.get(portal_type)
+        ]
+
+
+class EventsCalendarView(FacetedListingView):
+    """``@@events-calendar``: EU events, workshops and linked initiatives as a list or a month.
+
+    ``mode=list`` (the default) lists upcoming events, ``when=past`` the past ones;
+    ``mode=month&month=YYYY-MM`` shows one month as a grid of weeks.
+    """
+
+    facets = (search.TOPIC, search.EU_INITIATIVE, search.COUNTRY)
+    heading = _("Events calendar")
+    description = _(
+        "EU events, workshops and initiatives on cluster policy: what is coming, month by month."
+    )
+    css_class = "platform-events-calendar"
+    show_text_box = False
+    month_size = 500  # more events than any month holds
+
+    def __call__(self):
+        self.mode = "month" if self.request.form.get("mode") == "month" else "list"
+        self.past = self.mode == "list" and self.request.form.get("when") == "past"
+        self.month_error = None
+        self.month = self._month(self.request.form.get("month"))
+        if self.mode == "month":
+            self.page_size = self.month_size
+        return super().__call__()
+
+    def _month(self, value):
+        this_month = dates.month_start(dates.today())
+        if not value:
+            return this_month
+        month = dates.parse_month(value)
+        if month is None:
+            self.month_error = _("A month is written as year and month, for example 2027-03.")
+            return this_month
+        return month
+
+    def run(self):
+        if self.month_error:
+            error, self.month_error = self.month_error, None  # this month stands in for it
+            raise search.SearchError(error)
+        super().run()
+
+    def fixed(self):
+        criteria = {"portal_type": "Event", "review_state": "published"}
+        now = DateTime()
+        if self.mode == "month":
+            # A day more on each side: an event is placed on the days of its own clock, which
+            # may be ahead of or behind the platform's (weeks() keeps the month's days only).
+            following = dates.shift_month(self.month, 1)
+            criteria["start"] = {
+                "query": dates.day_start(following + timedelta(days=1)),
+                "range": "max",
+            }
+            criteria["end"] = {
+                "query": dates.day_start(self.month - timedelta(days=1)),
+                "range": "min",
+            }
+        elif self.past:
+            criteria["end"] = {"query": now, "range": "max"}
+        else:
+            criteria["end"] = {"query": now, "range": "min"}
+        return criteria
+
+    def default_types(self):
+        return None
+
+    def sort_options(self):
+        return []
+
+    def sorted_results(self, limit):
+        catalog = api.portal.get_tool("portal_catalog")
+        return catalog(
+            sort_on="start",
+            sort_order="descending" if self.past else "ascending",
+            sort_limit=limit,
+            **self.query.catalog_query(),
+        )
+
+    def link(self, **changes):
+        mode = changes.pop("mode", self.mode)
+        month = changes.pop("month", self.month)
+        when = changes.pop("when", "past" if self.past else None)
+        params = [pair for pair in self.query.params(**changes) if pair[0] != "sort_on"]
+        if mode == "month":
+            params = [("mode", "month"), ("month", month.strftime("%Y-%m")), *params]
+        elif when:
+            params = [("when", when), *params]
+        return f"{self.url}?{urlencode(params)}" if params else self.url
+
+    def month_title(self):
+        name = translate(
+            monthname_msgid(self.month.month), domain="plonelocales", context=self.request
+        )
+        return f"{name} {self.month.year}"
+
+    def previous_month_url(self):
+        return self.link(mode="month", month=dates.shift_month(self.month, -1))
+
+    def next_month_url(self):
+        return self.link(mode="month", month=dates.shift_month(self.month, 1))
+
+    def weekday_names(self):
+        # Weeks start on Monday (ISO 8601), as across Europe; plonelocales counts from Sunday = 0.
+        return [
+            {
+                "abbr": translate(
+                    weekdayname_msgid_abbr(number % 7), domain="plonelocales", context=self.request
+                ),
+                "name": translate(
+                    weekdayname_msgid(number % 7), domain="plonelocales", context=self.request
+                ),
+            }
+            for number in range(1, 8)
+        ]
+
+    def weeks(self):
+        """The month as weeks of days, each day with the events on it (catalog metadata only).
+
+        An event is on the days of its own clock: a meeting at 00:30 in Bucharest is on that
+        day, whatever the platform's or the server's zone."""
+        by_day = {}
+        for brain in self.batch:
+            first = dates.own(brain.start).date()
+            last = max(dates.own(brain.end).date(), first) if brain.end else first
+            day = max(first, self.month)
+            while day <= last and day.month == self.month.month:
+                by_day.setdefault(day, []).append(brain)
+                day += timedelta(days=1)
+        today = dates.today()
+        return [
+            [
+                {
+                    "date": day,
+                    "number": day.day,
+                    "iso": day.isoformat(),
+                    "in_month": day.month == self.month.month,
+                    "today": day == today,
+                    "events": by_day.get(day, []),
+                }
+                for day in week
+            ]
+            for week in calendar.Calendar(firstweekday=0).monthdatescalendar(
+                self.month.year, self.month.month
+            )
+        ]
+
+    def ical_url(self):
+        portal_url = api.portal.get().absolute_url()
+        topics = self.query.selections.get("topics", [])
+        if len(topics) == 1:
+            return f"{portal_url}/@@events.ics/{topics[0]}"
+        return f"{portal_url}/@@events.ics"
+
+    def item_date(self, brain):
+        start = dates.own(brain.start)
+        text = dates.format_time(
+            start,
+            long_format=not getattr(brain, "whole_day", False),
+            context=self.context,
+            keep_own_zone=True,
+        )
+        return {"iso": start.isoformat(), "text": text}

@@ -1,0 +1,133 @@
+"""Catalog indexers of the repository's facets (registered in repository/configure.zcml)."""
+
+from clusterpolisee.core.indexing import own
+from clusterpolisee.core.indexing import values
+from clusterpolisee.repository import fulltext
+from clusterpolisee.repository.content.best_practice import IBestPractice
+from clusterpolisee.repository.content.cooperation_network import ICooperationNetwork
+from clusterpolisee.repository.content.institution import IInstitution
+from clusterpolisee.repository.content.pilot_action import IPilotAction
+from clusterpolisee.repository.content.policy_assessment import IPolicyAssessment
+from clusterpolisee.repository.content.publication import IPublication
+from clusterpolisee.repository.event_details import IEventDetails
+from clusterpolisee.repository.item import IRepositoryItem
+from plone.indexer import indexer
+
+
+INDEX_NAMES = (
+    "country",
+    "region",
+    "governance_level",
+    "working_group",
+    "policy_cycle_stage",
+    "policy_type",
+    "sectors",
+    "specialisation_domains",
+    "institution_kind",
+    "publication_kind",
+    "pilot_status",
+    "assessment_approach",
+    "transferability_score",
+    "eu_initiative",
+    "network_size",
+)
+
+
+@indexer(IRepositoryItem)
+def country(obj):
+    return values(own(obj, "country"), own(obj, "countries")) or None
+
+
+@indexer(IRepositoryItem)
+def region(obj):
+    return values(own(obj, "region"), own(obj, "regions")) or None
+
+
+@indexer(IRepositoryItem)
+def governance_level(obj):
+    return own(obj, "governance_level") or own(obj, "measure_level")
+
+
+@indexer(IRepositoryItem)
+def working_group(obj):
+    return own(obj, "working_group")
+
+
+@indexer(IRepositoryItem)
+def policy_cycle_stage(obj):
+    return own(obj, "policy_cycle_stage")
+
+
+@indexer(IBestPractice)
+def policy_type(obj):
+    return obj.policy_type
+
+
+@indexer(IRepositoryItem)
+def sectors(obj):
+    return values(own(obj, "sectors")) or None
+
+
+@indexer(IRepositoryItem)
+def specialisation_domains(obj):
+    return values(own(obj, "specialisation_domains")) or None
+
+
+@indexer(IInstitution)
+def institution_kind(obj):
+    return obj.kind
+
+
+@indexer(IPublication)
+def publication_kind(obj):
+    return obj.kind
+
+
+@indexer(IPilotAction)
+def pilot_status(obj):
+    return obj.status
+
+
+@indexer(IPolicyAssessment)
+def assessment_approach(obj):
+    return obj.approach
+
+
+@indexer(IBestPractice)
+def transferability_score(obj):
+    return obj.overall_transferability()
+
+
+@indexer(IEventDetails)
+def eu_initiative(obj):
+    return own(obj, "eu_initiative")
+
+
+@indexer(IInstitution)
+def contact_website(obj):
+    return own(obj, "website")
+
+
+@indexer(ICooperationNetwork)
+def network_website(obj):
+    return own(obj, "website")
+
+
+@indexer(IInstitution)
+def contact_email(obj):
+    return own(obj, "email")
+
+
+@indexer(IInstitution)
+def postal_address(obj):
+    return own(obj, "address")
+
+
+@indexer(IRepositoryItem)
+def SearchableText(obj):
+    return fulltext.searchable_text(obj)
+
+
+@indexer(ICooperationNetwork)
+def network_size(obj):
+    return obj.member_count()

@@ -1,0 +1,36 @@
+"""The platform's event details (topics, organiser, EU initiative, audience, meeting link)."""
+
+from clusterpolisee.core.vocabularies import vocabulary_title
+from clusterpolisee.repository.event_details import IEventDetails
+from clusterpolisee.repository.views.items import topic_links
+from plone.app.layout.viewlets import ViewletBase
+
+
+class EventDetailsViewlet(ViewletBase):
+    """Shown below an event's body, next to Plone's own event details."""
+
+    def available(self):
+        return IEventDetails.providedBy(self.context) and bool(
+            self.topics() or self.facts() or self.context.online_meeting_url
+        )
+
+    def topics(self):
+        return topic_links(self.context, getattr(self.context, "topics", None))
+
+    def facts(self):
+        context = self.context
+        audience = [
+            vocabulary_title("clusterpolisee.vocabularies.Audiences", value, context)
+            for value in context.audience or ()
+        ]
+        rows = [
+            ("organiser", context.organiser),
+            (
+                "eu_initiative",
+                vocabulary_title(
+                    "clusterpolisee.vocabularies.EUInitiatives", context.eu_initiative, context
+                ),
+            ),
+            ("audience", audience),
+        ]
+        return {name: value for name, value in rows if value}

@@ -1,0 +1,719 @@
+"""Pages of the working groups: the list of groups, a workspace's dashboard and roster, its wiki,
+forum, planning (calendar, meetings, tasks) and decisions."""
+
+from clusterpolisee import _
+from clusterpolisee.core import dates
+from clusterpolisee.core.people import fullname
+from clusterpolisee.core.vocabularies import vocabulary_title
+from clusterpolisee.members.tiers import tier_memberships
+from clusterpolisee.messaging.notifications import notify
+from clusterpolisee.workspaces.decisions import cast_vote
+from clusterpolisee.workspaces.decisions import votes
+from clusterpolisee.workspaces.decisions import VotingError
+from clusterpolisee.workspaces.groups import ask_to_join
+from clusterpolisee.workspaces.groups import find_workspace
+from clusterpolisee.workspaces.groups import join_requests
+from clusterpolisee.workspaces.groups import LEADER
+from clusterpolisee.workspaces.groups import MEMBER
+from clusterpolisee.workspaces.groups import roster
+from clusterpolisee.workspaces.groups import set_roster_role
+from clusterpolisee.workspaces.groups import withdraw_join_request
+from clusterpolisee.workspaces.meetings import answer
+from clusterpolisee.workspaces.meetings import answers
+from clusterpolisee.workspaces.subscribers import follow
+from clusterpolisee.workspaces.subscribers import followers
+from DateTime import DateTime
+from datetime import timedelta
+from html import escape
+from plone import api
+from plone.base.i18nl10n import monthname_msgid
+from plone.base.i18nl10n import weekdayname_msgid
+from plone.base.i18nl10n import weekdayname_msgid_abbr
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from urllib.parse import quote
+from zExceptions import Unauthorized
+import calendar
+import re
+
+
+MANAGE_ROSTER = "clusterpolisee: Manage working group roster"
+OPEN_TASK = ["open", "in-progress"]
+
+
+def _path(obj):
+    return "/".join(obj.getPhysicalPath())
+
+
+def addable(container, portal_type):
+    """True if the current user may add this type here: the add permission, the workflow's
+    "Add portal content" and the container's type constraints all agree."""
+    return portal_type in {fti.getId() for fti in container.allowedContentTypes()}
+
+
+def is_overdue(brain_or_obj):
+    """Open and due before today, in the platform's zone."""
+    due = dates.day_of(getattr(brain_or_obj, "due_date", None))
+    status = getattr(brain_or_obj, "task_status", None) or getattr(brain_or_obj, "status", None)
+    return bool(due) and status != "done" and due < dates.today()
+
+
+class PostView(BrowserView):
+    """A page whose POST changes something: the form token is required (CSRF), then back to
+    the page with a message."""
+
+    def __call__(self):
+        if self.request.method == "POST":
+            CheckAuthenticator(self.request)
+            message, kind = self.handle(self.request.form)
+            api.portal.show_message(message, request=self.request, type=kind)
+            self.request.response.redirect(self.redirect_url())
+            return ""
+        return self.index()
+
+    def redirect_url(self):
+        return f"{self.context.absolute_url()}/@@{self.__name__}"
+
+    def handle(self, form):
+        raise NotImplementedError
+
+
+class WorkingGroupsView(PostView):
+    """The list of working groups, for every approved member: open your groups, ask to join
+    others. Titles and descriptions of groups are shown to all members on purpose; nothing
+    inside a workspace is."""
+
+    def groups(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        path = _path(self.context)
+        visible = {brain.UID for brain in catalog(portal_type="Workspace", path=path)}
+        user_id = api.user.get_current().getId()
+        rows = []
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="Workspace", path=path, sort_on="sortable_title"
+        ):
+            workspace = brain._unrestrictedGetObject()
+            rows.append(
+                {
+                    "uid": brain.UID,
+                    "title": brain.Title,
+                    "description": brain.Description,
+                    "url": brain.getURL() if brain.UID in visible else None,
+                    "asked": user_id in join_requests(workspace),
+                    "leaders": [
+                        fullname(member)
+                        for member, role in roster(workspace).items()
+                        if role == LEADER
+                    ],
+                }
+            )
+        return rows
+
+    def can_ask(self):
+        return bool(api.user.has_permission("clusterpolisee: Ask to join a working group"))
+
+    def handle(self, form):
+        if not self.can_ask():
+            raise Unauthorized(_("Only approved members may ask to join a working group."))
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = catalog.unrestrictedSearchResults(
+            portal_type="Workspace", UID=form.get("workspace", ""), path=_path(self.context)
+        )
+        if not brains:
+            return _("There is no such working group."), "error"
+        workspace = brains[0]._unrestrictedGetObject()
+        user_id = api.user.get_current().getId()
+        if user_id in roster(workspace):
+            return _("You are already in this working group."), "info"
+        message = form.get("message", "")
+        ask_to_join(workspace, user_id, message[:1000] if isinstance(message, str) else "")
+        leaders = [member for member, role in roster(workspace).items() if role == LEADER]
+        mapping = {"name": fullname(user_id), "group": workspace.Title()}
+        notify(
+            leaders,
+            _("${name} asks to join ${group}", mapping=mapping),
+            _(
+                "${name} asks to join the working group ${group}. Accept or decline on its roster.",
+                mapping=mapping,
+            ),
+            f"{workspace.absolute_url()}/@@roster",
+        )
+        return _("Your request is sent to the group's leader."), "info"
+
+
+class WorkspaceDashboardView(BrowserView):
+    """A workspace's front page: what happened, what comes, what waits for me, who is in."""
+
+    def _query(self, **query):
+        catalog = api.portal.get_tool("portal_catalog")
+        return catalog(path=_path(self.context), **query)
+
+    def parts(self):
+        return [
+            {"title": obj.Title(), "url": obj.absolute_url(), "type": obj.portal_type}
+            for obj in self.context.contentValues()
+            if obj.portal_type in ("Folder", "Wiki", "Forum", "Planning", "Decisions")
+        ]
+
+    def recent(self):
+        parts = ("Wiki", "Forum", "Planning", "Decisions", "Workspace")
+        brains = self._query(sort_on="modified", sort_order="descending", sort_limit=15)
+        return [brain for brain in brains if brain.portal_type not in parts][:10]
+
+    def meetings(self):
+        return self._query(
+            portal_type="Meeting",
+            end={"query": DateTime(), "range": "min"},
+            sort_on="start",
+            sort_limit=5,
+        )[:5]
+
+    def milestones(self):
+        return [
+            {"brain": brain, "overdue": is_overdue(brain)}
+            for brain in self._query(
+                portal_type="Milestone", task_status=OPEN_TASK, sort_on="due_date", sort_limit=5
+            )[:5]
+        ]
+
+    def my_tasks(self):
+        return [
+            {"brain": brain, "overdue": is_overdue(brain)}
+            for brain in self._query(
+                portal_type="Task",
+                assignee=api.user.get_current().getId(),
+                task_status=OPEN_TASK,
+                sort_on="due_date",
+            )
+        ]
+
+    def topics(self):
+        return self._query(
+            portal_type="ForumTopic", sort_on="modified", sort_order="descending", sort_limit=5
+        )[:5]
+
+    def waiting_for_me(self):
+        """Items in group review the current member may approve: the workflow's own guard
+        (the Approve permission and a roster role) decides, each item woken once."""
+        workflow_tool = api.portal.get_tool("portal_workflow")
+        return [
+            brain
+            for brain in self._query(review_state="group_review", sort_on="modified")[:50]
+            if "approve"
+            in {
+                transition["id"]
+                for transition in workflow_tool.getTransitionsFor(brain.getObject())
+            }
+        ]
+
+    def open_decisions(self):
+        return self._query(portal_type="Decision", review_state="open", sort_on="modified")
+
+    def members(self):
+        return sorted(
+            (
+                {"name": fullname(user_id), "leader": role == LEADER}
+                for user_id, role in roster(self.context).items()
+            ),
+            key=lambda row: (not row["leader"], row["name"].lower()),
+        )
+
+    def welcome(self):
+        return self.context.welcome.output if self.context.welcome else ""
+
+    def can_manage(self):
+        return bool(api.user.has_permission(MANAGE_ROSTER, obj=self.context))
+
+
+class RosterView(PostView):
+    """Who is in the group. The leader (and the coordinator) invites, removes, appoints the
+    leader and answers requests to join."""
+
+    def can_manage(self):
+        return bool(api.user.has_permission(MANAGE_ROSTER, obj=self.context))
+
+    def members(self):
+        memberships = tier_memberships()
+        rows = []
+        for user_id, role in roster(self.context).items():
+            user = api.user.get(userid=user_id)
+            rows.append(
+                {
+                    "id": user_id,
+                    "name": fullname(user_id),
+                    "leader": role == LEADER,
+                    "organisation": user.getProperty("organisation", "") if user else "",
+                    "country": vocabulary_title(
+                        "clusterpolisee.vocabularies.Countries",
+                        user.getProperty("country", "") if user else "",
+                        self.context,
+                    ),
+                    "full": "full-members" in memberships.get(user_id, ()),
+                }
+            )
+        return sorted(rows, key=lambda row: (not row["leader"], row["name"].lower()))
+
+    def requests(self):
+        return sorted(
+            (
+                {"id": user_id, "name": fullname(user_id), "asked": asked[:10], "message": message}
+                for user_id, (asked, message) in join_requests(self.context).items()
+            ),
+            key=lambda row: row["asked"],
+        )
+
+    def candidates(self):
+        """Approved members (partner members included: they join where invited) not yet in."""
+        current = set(roster(self.context))
+        memberships = tier_memberships()
+        return sorted(
+            (
+                {"id": user_id, "name": fullname(user_id)}
+                for user_id, tiers in memberships.items()
+                if user_id not in current and set(tiers) - {"public-followers"}
+            ),
+            key=lambda row: row["name"].lower(),
+        )
+
+    def handle(self, form):
+        if not self.can_manage():
+            raise Unauthorized(_("Only the group's leader or the coordinator manages the roster."))
+        user_id = form.get("userid", "")
+        action = form.get("action", "")
+        if not user_id or api.user.get(userid=user_id) is None:
+            return _("Choose a member."), "error"
+        name, group = fullname(user_id), self.context.Title()
+        mapping = {"name": name, "group": group}
+        if action in ("invite", "accept"):
+            if user_id in roster(self.context):
+                withdraw_join_request(self.context, user_id)
+                return _("${name} is already in the group.", mapping=mapping), "info"
+            if user_id not in tier_memberships():
+                return _(
+                    "${name} is not an approved member of the platform.", mapping=mapping
+                ), "error"
+            set_roster_role(self.context, user_id, MEMBER)
+            notify(
+                [user_id],
+                _("You are in the working group ${group}", mapping=mapping),
+                _("You are now a member of the working group ${group}.", mapping=mapping),
+                self.context.absolute_url(),
+            )
+            return _("${name} is now in the group.", mapping=mapping), "info"
+        if action == "decline":
+            withdraw_join_request(self.context, user_id)
+            return _("The request of ${name} is declined.", mapping=mapping), "info"
+        if action == "lead":
+            set_roster_role(self.context, user_id, LEADER)
+            return _("${name} now leads the group.", mapping=mapping), "info"
+        if action == "remove":
+            set_roster_role(self.context, user_id, None)
+            return _("${name} is no longer in the group.", mapping=mapping), "info"
+        return _("Unknown action."), "error"
+
+
+WIKI_LINK = re.compile(r"\[\[([^\[\]|]{1,200})\]\]")
+
+
+class WikiIndexView(BrowserView):
+    """The wiki's pages from A to Z, with who changed each last and when."""
+
+    def pages(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        return catalog(portal_type="WikiPage", path=_path(self.context), sort_on="sortable_title")
+
+    def can_add(self):
+        return addable(self.context, "WikiPage")
+
+
+class WikiPageView(BrowserView):
+    """A wiki page; [[Title]] links to the page of that title, or offers to write it."""
+
+    def text(self):
+        html = self.context.text.output if self.context.text else ""
+        wiki = self.context.aq_parent
+        catalog = api.portal.get_tool("portal_catalog")
+        pages = {
+            brain.Title.strip().lower(): brain.getURL()
+            for brain in catalog(portal_type="WikiPage", path=_path(wiki))
+        }
+        can_add = addable(wiki, "WikiPage")
+        missing_label = escape(api.portal.translate(_("page not written yet")))
+
+        def link(match):
+            title = match.group(1).strip()
+            shown = escape(title)
+            url = pages.get(title.lower())
+            if url:
+                return f'<a class="wiki-link" href="{escape(url)}">{shown}</a>'
+            if can_add:
+                add = (
+                    f"{wiki.absolute_url()}/++add++WikiPage?"
+                    f"form.widgets.IDublinCore.title={quote(title)}"
+                )
+                return (
+                    f'<a class="wiki-link wiki-missing" href="{escape(add)}">{shown}'
+                    f'<span class="visually-hidden"> ({missing_label})</span></a>'
+                )
+            return f'<span class="wiki-missing">{shown}</span>'
+
+        return WIKI_LINK.sub(link, html)
+
+
+class ForumView(BrowserView):
+    """The forum's topics, latest activity first."""
+
+    def topics(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        rows = []
+        for brain in catalog(portal_type="ForumTopic", path=_path(self.context)):
+            last = brain.last_comment_date or brain.created
+            rows.append(
+                {
+                    "brain": brain,
+                    "author": fullname(brain.Creator),
+                    "replies": brain.total_comments or 0,
+                    "last": DateTime(last) if not isinstance(last, DateTime) else last,
+                }
+            )
+        return sorted(rows, key=lambda row: row["last"], reverse=True)
+
+    def can_add(self):
+        return addable(self.context, "ForumTopic")
+
+
+class ForumTopicView(PostView):
+    """A topic's opening post and its followers; the replies follow (plone.app.discussion)."""
+
+    def text(self):
+        return self.context.text.output if self.context.text else ""
+
+    def following(self):
+        return api.user.get_current().getId() in followers(self.context)
+
+    def follower_count(self):
+        return len(followers(self.context))
+
+    def can_follow(self):
+        return not api.user.is_anonymous() and bool(
+            api.user.has_permission("Reply to item", obj=self.context)
+        )
+
+    def redirect_url(self):
+        return self.context.absolute_url()
+
+    def handle(self, form):
+        if not self.can_follow():
+            raise Unauthorized(_("Only members of the group follow its topics."))
+        user_id = api.user.get_current().getId()
+        if form.get("follow") == "1":
+            follow(self.context, user_id, True)
+            return _("You follow this topic: replies come to you by e-mail."), "info"
+        follow(self.context, user_id, False)
+        return _("You no longer follow this topic."), "info"
+
+
+class GroupCalendarView(BrowserView):
+    """The group's meetings, milestones and tasks: a month grid or a list; and the iCal feed."""
+
+    def mode(self):
+        return "list" if self.request.form.get("mode") == "list" else "month"
+
+    def month(self):
+        value = self.request.form.get("month", "")
+        first = dates.parse_month(value) if isinstance(value, str) and value else None
+        return first or dates.month_start(dates.today())
+
+    def month_title(self):
+        first = self.month()
+        name = api.portal.translate(monthname_msgid(first.month), domain="plonelocales")
+        return f"{name} {first.year}"
+
+    def neighbours(self):
+        first = self.month()
+        return tuple(dates.shift_month(first, months).strftime("%Y-%m") for months in (-1, 1))
+
+    def entries(self, start, end):
+        """Everything of the group between two dates, as dicts sorted by day.
+
+        A meeting is on the day and at the time of its own clock; a due date has no zone."""
+        catalog = api.portal.get_tool("portal_catalog")
+        path = _path(find_workspace(self.context) or self.context)
+        rows = []
+        # A day more on each side: a meeting's own clock may be ahead of or behind the
+        # platform's; the rows outside the dates asked for are left out below.
+        for brain in catalog(
+            portal_type="Meeting",
+            path=path,
+            start={
+                "query": (
+                    dates.day_start(start - timedelta(days=1)),
+                    dates.day_start(end + timedelta(days=2)),
+                ),
+                "range": "min:max",
+            },
+        ):
+            begins = dates.own(brain.start)
+            if not start <= begins.date() <= end:
+                continue
+            rows.append(
+                {
+                    "day": begins.date(),
+                    "time": begins.strftime("%H:%M"),
+                    "title": brain.Title,
+                    "url": brain.getURL(),
+                    "kind": "meeting",
+                    "overdue": False,
+                }
+            )
+        # Due dates have no zone; the DateIndex compares dates given as dates as they are.
+        for brain in catalog(
+            portal_type=["Milestone", "Task"],
+            path=path,
+            due_date={"query": (start, end), "range": "min:max"},
+        ):
+            rows.append(
+                {
+                    "day": dates.day_of(brain.due_date),
+                    "time": "",
+                    "title": brain.Title,
+                    "url": brain.getURL(),
+                    "kind": brain.portal_type.lower(),
+                    "overdue": is_overdue(brain),
+                }
+            )
+        return sorted(rows, key=lambda row: (row["day"], row["time"], row["title"]))
+
+    def weeks(self):
+        first = self.month()
+        weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+        entries = self.entries(weeks[0][0], weeks[-1][-1])
+        by_day = {}
+        for entry in entries:
+            by_day.setdefault(entry["day"], []).append(entry)
+        today = dates.today()
+        return [
+            [
+                {
+                    "date": day,
+                    "in_month": day.month == first.month,
+                    "today": day == today,
+                    "entries": by_day.get(day, []),
+                }
+                for day in week
+            ]
+            for week in weeks
+        ]
+
+    def weekdays(self):
+        # Monday first, as in Europe; i18nl10n counts from Sunday (0).
+        return [
+            {
+                "short": api.portal.translate(
+                    weekdayname_msgid_abbr(day % 7), domain="plonelocales"
+                ),
+                "long": api.portal.translate(weekdayname_msgid(day % 7), domain="plonelocales"),
+            }
+            for day in range(1, 8)
+        ]
+
+    def upcoming(self):
+        today = dates.today()
+        # Open overdue tasks first, then the next six months.
+        return self.entries(today - timedelta(days=365), today + timedelta(days=183))
+
+    def feed_url(self):
+        from clusterpolisee.workspaces.calendar_feed import feed_url
+
+        return feed_url(self.context, api.user.get_current().getId())
+
+    def addable_types(self):
+        return {
+            portal_type: addable(self.context, portal_type)
+            for portal_type in ("Meeting", "Milestone", "Task")
+        }
+
+
+class MeetingView(PostView):
+    """A meeting: when, where, the room, the agenda, who comes, the minutes, the papers."""
+
+    def redirect_url(self):
+        return self.context.absolute_url()
+
+    def participants(self):
+        given = answers(self.context)
+        labels = {
+            "yes": _("Attends"),
+            "maybe": _("May attend"),
+            "no": _("Cannot attend"),
+        }
+        return [
+            {
+                "name": fullname(user_id),
+                "answer": labels.get(given.get(user_id), _("No answer yet")),
+            }
+            for user_id in self.context.participants or ()
+        ]
+
+    def my_answer(self):
+        user_id = api.user.get_current().getId()
+        if user_id not in (self.context.participants or ()):
+            return None
+        return answers(self.context).get(user_id, "")
+
+    def room_url(self):
+        return self.context.room_url()
+
+    def papers(self):
+        return [
+            {"title": obj.Title(), "url": obj.absolute_url()}
+            for obj in self.context.contentValues()
+        ]
+
+    def rich(self, name):
+        value = getattr(self.context, name, None)
+        return value.output if value else ""
+
+    def is_past(self):
+        end = self.context.end
+        return end is not None and dates.own(end) < dates.now()
+
+    def can_edit(self):
+        return bool(api.user.has_permission("Modify portal content", obj=self.context))
+
+    def handle(self, form):
+        user_id = api.user.get_current().getId()
+        if user_id not in (self.context.participants or ()):
+            raise Unauthorized(_("Only invited participants answer."))
+        value = form.get("answer", "")
+        if value not in ("yes", "maybe", "no"):
+            return _("Choose whether you attend."), "error"
+        answer(self.context, user_id, value)
+        return _("Thank you: your answer is saved."), "info"
+
+
+class PlanningItemView(BrowserView):
+    """A milestone or a task."""
+
+    def status(self):
+        return vocabulary_title(
+            "clusterpolisee.vocabularies.TaskStatuses", self.context.status, self.context
+        )
+
+    def assignee(self):
+        return fullname(getattr(self.context, "assignee", None))
+
+    def overdue(self):
+        return is_overdue(self.context)
+
+
+class DecisionsView(BrowserView):
+    """The group's decisions, newest first, with their state and result."""
+
+    def decisions(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        return catalog(
+            portal_type="Decision",
+            path=_path(self.context),
+            sort_on="created",
+            sort_order="descending",
+        )
+
+    def can_add(self):
+        return addable(self.context, "Decision")
+
+
+class DecisionView(PostView):
+    """A decision: the proposal, its documents, the vote while open, the result once closed."""
+
+    def redirect_url(self):
+        return self.context.absolute_url()
+
+    def state(self):
+        return api.content.get_state(self.context)
+
+    def can_vote(self):
+        return (
+            self.state() == "open"
+            and not self.context.voting_is_over()
+            and bool(api.user.has_permission("clusterpolisee: Vote", obj=self.context))
+        )
+
+    def my_vote(self):
+        return votes(self.context).get(api.user.get_current().getId(), "")
+
+    def votes_cast(self):
+        return len(votes(self.context))
+
+    def tally(self):
+        if self.state() == "closed":
+            return self.context.tally or {}
+        return None
+
+    def result(self):
+        if self.context.result:
+            return vocabulary_title(
+                "clusterpolisee.vocabularies.DecisionResults", self.context.result, self.context
+            )
+        return ""
+
+    def documents(self):
+        rows = []
+        for relation in self.context.documents or ():
+            obj = relation.to_object
+            if obj is not None and api.user.has_permission("View", obj=obj):
+                rows.append({"title": obj.Title(), "url": obj.absolute_url()})
+        return rows
+
+    def deadline(self):
+        deadline = self.context.deadline_aware()
+        return deadline.strftime("%Y-%m-%d %H:%M %Z") if deadline else ""
+
+    def proposal(self):
+        return self.context.proposal.output if self.context.proposal else ""
+
+    def handle(self, form):
+        if not api.user.has_permission("clusterpolisee: Vote", obj=self.context):
+            raise Unauthorized(_("Only full members of the group vote."))
+        try:
+            cast_vote(self.context, api.user.get_current().getId(), form.get("vote", ""))
+        except VotingError as error:
+            return error.args[0], "error"
+        return _("Your vote is recorded. You may change it until the vote closes."), "info"
+
+
+class GroupCalendarFeedView(BrowserView):
+    """``@@group-calendar.ics``: the feed, for a signed-in member or through a member's token.
+
+    Public on purpose (calendar applications do not sign in); the token decides whose view of
+    the calendar is built, and a wrong token gets 403.
+    """
+
+    def __call__(self):
+        from clusterpolisee.workspaces.calendar_feed import build
+        from clusterpolisee.workspaces.calendar_feed import valid
+
+        form = self.request.form
+        user_id, given = form.get("member", ""), form.get("token", "")
+        response = self.request.response
+        if given or user_id:
+            user = api.user.get(userid=user_id) if isinstance(user_id, str) and user_id else None
+            if (
+                user is None
+                or not isinstance(given, str)
+                or not valid(self.context, user_id, given)
+            ):
+                response.setStatus(403)
+                response.setHeader("Content-Type", "text/plain; charset=utf-8")
+                return api.portal.translate(
+                    _("This calendar address is not valid. Copy it again from the group calendar.")
+                )
+            with api.env.adopt_user(user=user):
+                data = build(self.context)
+        else:
+            if not api.user.has_permission("View", obj=self.context):
+                raise Unauthorized(_("Sign in, or use your calendar address."))
+            data = build(self.context)
+        response.setHeader("Content-Type", "text/calendar; charset=utf-8")
+        response.setHeader("Content-Disposition", 'inline; filename="group-calendar.ics"')
+        return data

@@ -1,0 +1,59 @@
+"""The working groups' vocabularies: the groups, a group's roster, tasks, votes, answers."""
+
+from clusterpolisee import _
+from clusterpolisee.core.vocabularies import vocabulary_factory
+from clusterpolisee.workspaces.groups import find_workspace
+from clusterpolisee.workspaces.groups import roster
+from clusterpolisee.workspaces.groups import WORKING_GROUPS
+from plone import api
+from zope.interface import provider
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+
+TASK_STATUSES = (
+    ("open", _("Open")),
+    ("in-progress", _("In progress")),
+    ("done", _("Done")),
+)
+
+DECISION_RESULTS = (
+    ("adopted", _("Adopted")),
+    ("rejected", _("Rejected")),
+    ("no-quorum", _("Not decided: quorum not reached")),
+)
+
+VOTES = (
+    ("yes", _("Yes")),
+    ("no", _("No")),
+    ("abstain", _("Abstain")),
+)
+
+RSVP_ANSWERS = (
+    ("yes", _("I will attend")),
+    ("maybe", _("I may attend")),
+    ("no", _("I cannot attend")),
+)
+
+WorkingGroups = vocabulary_factory(WORKING_GROUPS)
+TaskStatuses = vocabulary_factory(TASK_STATUSES)
+DecisionResults = vocabulary_factory(DECISION_RESULTS)
+Votes = vocabulary_factory(VOTES)
+RsvpAnswers = vocabulary_factory(RSVP_ANSWERS)
+
+
+@provider(IVocabularyFactory)
+def Roster(context=None):
+    """The members of the working group whose workspace holds ``context``, by full name."""
+    workspace = find_workspace(context) if context is not None else None
+    if workspace is None:
+        return SimpleVocabulary([])
+    terms = []
+    for user_id in roster(workspace):
+        user = api.user.get(userid=user_id)
+        if user is not None:
+            terms.append(
+                SimpleTerm(user_id, token=user_id, title=user.getProperty("fullname") or user_id)
+            )
+    return SimpleVocabulary(sorted(terms, key=lambda term: term.title.lower()))
