@@ -42,7 +42,7 @@ def imports_at_load(path, name, known):
         if isinstance(node, ast.ImportFrom) and node.module:
             base = node.module
             if node.level:
-                base = ".".join(name.split(".")[: -node.level] + ([node.module] or []))
+                base = ".".join([*name.split(".")[: -node.level], node.module])
             for alias in node.names:
                 candidate = f"{base}.{alias.name}"
                 found.add(candidate if candidate in known else base)
@@ -70,7 +70,7 @@ def test_no_import_cycles():
 
     def visit(name, trail):
         if name in trail:
-            cycle = trail[trail.index(name) :] + [name]
+            cycle = [*trail[trail.index(name) :], name]
             if not all(step.startswith(cycle[0]) for step in cycle):
                 cycles.append(" -> ".join(cycle))
             return

@@ -8,6 +8,7 @@ WORKSPACE_POLICY = "clusterpolisee_workspace"
 PUBLIC_POLICY = "clusterpolisee_public"
 MEMBERS_POLICY = "clusterpolisee_members"
 
+
 def assign_policy(folder, policy_id, policy_in=None):
     """Bind a placeful workflow policy to everything below a folder, and ``policy_in`` (by
     default the same) to the folder itself.

@@ -126,6 +126,7 @@ AUDIENCES = (
     ("public", _("General public")),
 )
 
+
 def make_vocabulary(items):
     return SimpleVocabulary([SimpleTerm(value, token=value, title=title) for value, title in items])
 
