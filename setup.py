@@ -50,6 +50,8 @@ setup(
         "Products.CMFPlacefulWorkflow",
         # Text of uploaded PDF files for the search index, without system binaries.
         "pypdf",
+        # The repository's RSS feed.
+        "feedgen",
     ],
     extras_require={
         "test": [

@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 import pytest
+import re
 import transaction
 
 
@@ -88,7 +89,7 @@ class TestPublicListings:
         assert wcag_violations(page) == []
         page.get_by_role("link", name="Month", exact=True).click()
         # This month and today are the platform's (Bucharest's), whatever the server's zone.
-        today = page.locator("td.events-today")
+        today = page.locator("td.month-today")
         expect(today).to_have_attribute("aria-current", "date")
         expect(today.locator("time")).to_have_attribute("datetime", clock.today().isoformat())
         expect(today.get_by_role("link", name="Cluster info day")).to_be_visible()
@@ -99,7 +100,7 @@ class TestPublicListings:
         page.get_by_role("link", name="Month", exact=True).focus()
         with page.expect_navigation():
             page.keyboard.press("Enter")
-        assert "mode=month" in page.url
+        expect(page).to_have_url(re.compile("mode=month"))
         title = page.locator(".events-month caption").inner_text()
         page.get_by_role("link", name="Next month").focus()
         with page.expect_navigation():

@@ -11,6 +11,7 @@ from tests.workspaces.conftest import create_people
 from tests.workspaces.conftest import fill_roster
 from tests.workspaces.conftest import PASSWORD
 import pytest
+import re
 import transaction
 
 
@@ -34,12 +35,15 @@ def log_in(page, site_url, login):
     page.get_by_label("Login name").fill(login)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    page.wait_for_load_state()
+    # Logged in once the form sends the browser on (a failed login shows the form again).
+    expect(page).not_to_have_url(re.compile("/login$"))
 
 
 def save(page):
+    form_url = page.url
     page.get_by_role("button", name="Save").click()
-    page.wait_for_load_state()
+    # Saved once the form sends the browser on (a form with errors shows itself again).
+    expect(page).not_to_have_url(form_url)
 
 
 def fill_rich_text(page, field, text):
@@ -78,11 +82,12 @@ class TestWorkspaceJourneys:
         page.goto(f"{site_url}{GROUP}")
         assert wcag_violations(page) == []
         page.get_by_role("link", name="Documents", exact=True).first.click()
+        expect(page).to_have_url(re.compile(re.escape(f"{GROUP}/documents")))
         page.goto(f"{page.url.split('?')[0]}/++add++File")
         page.get_by_label("Title").fill("Voucher brief")
         page.locator("input[type=file][name='form.widgets.file']").set_input_files(str(first))
         save(page)
-        assert page.get_by_text("Item created").is_visible()
+        expect(page.get_by_text("Item created")).to_be_visible()
         brief_url = page.url.removesuffix("/view")
         page.goto(f"{brief_url}/edit")
         page.get_by_label("Replace with new file").check()
@@ -116,7 +121,7 @@ class TestWorkspaceJourneys:
         page.goto(f"{page_url}/edit")
         fill_rich_text(page, "text", "Styria and Thessaloniki run voucher schemes.")
         save(page)
-        assert "Thessaloniki" in page.locator(".wiki-text").inner_text()
+        expect(page.locator(".wiki-text")).to_contain_text("Thessaloniki", use_inner_text=True)
         page.goto(f"{page_url}/@@history?one=current&two=0")
         diff = page.locator("#content").inner_text()
         assert "Thessaloniki" in diff
@@ -133,7 +138,7 @@ class TestWorkspaceJourneys:
         fill_rich_text(page, "agenda", "Draft")
         page.get_by_role("checkbox", name="Associated").check()
         save(page)
-        assert page.get_by_text("Item created").is_visible()
+        expect(page.get_by_text("Item created")).to_be_visible()
         join = page.get_by_role("link", name="Join the meeting")
         room = join.get_attribute("href")
         assert room.startswith("https://meet.jit.si/ClusterPoliSEE-innovation-rd-")
@@ -147,9 +152,8 @@ class TestWorkspaceJourneys:
         page.locator("#content-core").get_by_role("link", name="Voucher workshop").click()
         page.get_by_label("I will attend").check()
         page.get_by_role("button", name="Answer").click()
-        page.wait_for_load_state()
-        assert page.get_by_text("your answer is saved").is_visible()
-        assert page.get_by_role("cell", name="Attends").is_visible()
+        expect(page.get_by_text("your answer is saved")).to_be_visible()
+        expect(page.get_by_role("cell", name="Attends")).to_be_visible()
 
     def test_full_members_vote_and_the_decision_closes_with_its_result(
         self, page, site_url, people, functional, wcag_violations, clock
@@ -173,13 +177,12 @@ class TestWorkspaceJourneys:
             page.goto(url)
             page.get_by_label(choice, exact=True).check()
             page.get_by_role("button", name="Vote").click()
-            page.wait_for_load_state()
-            assert page.get_by_text("Your vote is recorded").is_visible()
+            expect(page.get_by_text("Your vote is recorded")).to_be_visible()
         assert wcag_violations(page) == []
         log_in(page, site_url, "associated")
         page.goto(url)
-        assert page.get_by_text("you can read it and comment").is_visible()
-        assert page.get_by_role("button", name="Vote").count() == 0
+        expect(page.get_by_text("you can read it and comment")).to_be_visible()
+        expect(page.get_by_role("button", name="Vote")).to_have_count(0)
         # The deadline passes (after the server's votes: start from their state).
         transaction.abort()
         decision._p_jar.sync()
@@ -189,9 +192,8 @@ class TestWorkspaceJourneys:
         page.goto(url)
         page.locator("#plone-contentmenu-workflow > a").click()
         page.locator("#workflow-transition-close_voting").click()
-        page.wait_for_load_state()
-        assert page.get_by_role("heading", name="Result").is_visible()
-        assert page.locator(".decision-result .lead").inner_text() == "Adopted"
+        expect(page.get_by_role("heading", name="Result")).to_be_visible()
+        expect(page.locator(".decision-result .lead")).to_have_text("Adopted")
         assert wcag_violations(page) == []
 
     def test_private_message_is_read_by_its_recipient_only(
@@ -207,19 +209,20 @@ class TestWorkspaceJourneys:
         page.get_by_label("Message", exact=True).fill("Here are the figures for North-East.")
         page.get_by_label("Attachments").set_input_files(str(attachment))
         page.get_by_role("button", name="Send").click()
-        page.wait_for_load_state()
-        assert page.get_by_text("Your message is sent.").is_visible()
+        expect(page.get_by_text("Your message is sent.")).to_be_visible()
         message_url = page.url.removesuffix("/view")
         file_url = page.get_by_role("link", name="figures.csv").get_attribute("href")
 
         log_in(page, site_url, "associated")
-        assert "1" in page.locator("#toolbar-messages").inner_text()
+        expect(page.locator("#toolbar-messages")).to_contain_text("1", use_inner_text=True)
         page.locator("#toolbar-messages").click()
-        page.wait_for_load_state()
+        message_link = page.get_by_role("link", name="Voucher figures")
+        expect(message_link).to_be_visible()  # the mailbox is in
         assert wcag_violations(page) == []
-        page.get_by_role("link", name="Voucher figures").click()
-        page.wait_for_load_state()
-        assert "Here are the figures for North-East." in page.locator("#content").inner_text()
+        message_link.click()
+        expect(page.locator("#content")).to_contain_text(
+            "Here are the figures for North-East.", use_inner_text=True
+        )
         assert wcag_violations(page) == []
         assert page.request.get(file_url).status == 200
 
@@ -230,7 +233,7 @@ class TestWorkspaceJourneys:
         page.goto(f"{site_url}/@@messages")
         assert "Voucher figures" not in page.locator("#content").inner_text()
         page.goto(f"{site_url}/@@search?SearchableText=Voucher+figures")
-        assert page.get_by_text("No results were found.").is_visible()
+        expect(page.get_by_text("No results were found.")).to_be_visible()
 
 
 class TestSeveralFilesAtOnce:
@@ -258,7 +261,7 @@ class TestSeveralFilesAtOnce:
         page.locator(".upload-container .upload-all, button.upload-all").first.click()
         # The listing refreshes once every file is in: wait for it rather than for time.
         for name in ("a.pdf", "b.docx", "c.odt"):
-            page.locator("table").get_by_text(name).first.wait_for()
+            expect(page.locator("table").get_by_text(name).first).to_be_visible()
         page.wait_for_load_state("networkidle")
         transaction.begin()
         documents_folder = functional["portal"]["working-groups"]["innovation-rd"]["documents"]

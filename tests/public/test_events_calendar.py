@@ -95,7 +95,7 @@ class TestEventsCalendar:
         start = clock.at(days=20, hour=events.hour, minute=events.minute, zone=ZONE).date()
         view, html = calendar(portal, mode="month", month=start.strftime("%Y-%m"))
         days = {
-            day["date"]: [brain.Title for brain in day["events"]]
+            day["date"]: [entry["title"] for entry in day["entries"]]
             for week in view.weeks()
             for day in week
         }

@@ -239,3 +239,29 @@ class TestUpgradeTo1012:
             container=portal["repository"], type="BestPractice", title="P"
         )
         assert practice.__class__.__module__ == "clusterpolisee.repository.content.best_practice"
+
+
+class TestUpgradesKeepWhatASiteChanged:
+    def test_records_types_and_actions_a_site_changed_stay_and_missing_ones_come(self, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        setup = api.portal.get_tool("portal_setup")
+        registry = getUtility(IRegistry)
+        tabs = api.portal.get_tool("portal_actions")["portal_tabs"]
+        types = api.portal.get_tool("portal_types")
+        # What the site's administrators chose...
+        registry["plone.enable_self_reg"] = False
+        tabs["indicators"].visible = False
+        types["BestPractice"].title = "Good practice"
+        # ... and what an earlier version lacked.
+        del registry.records["clusterpolisee.indicator_targets"]
+        tabs.manage_delObjects(["publications"])
+        types.manage_delObjects(["Decision"])
+        setup.setLastVersionForProfile(PROFILE, "1001")
+        setup.upgradeProfile(PROFILE)
+        assert registry["plone.enable_self_reg"] is False
+        assert tabs["indicators"].visible is False
+        assert types["BestPractice"].title == "Good practice"
+        assert "clusterpolisee.indicator_targets" in registry.records
+        assert "publications" in tabs.objectIds()
+        assert "Decision" in types.objectIds()
+        assert "clusterpolisee.event_details" in types["Event"].behaviors

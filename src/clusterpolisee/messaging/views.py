@@ -3,16 +3,27 @@ and the unread count in the toolbar."""
 
 from clusterpolisee import _
 from clusterpolisee.core.people import fullname
+from clusterpolisee.core.protect import write_on_read
 from clusterpolisee.messaging.mailbox import send
 from clusterpolisee.workspaces.groups import roster
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
 from plone.protect import CheckAuthenticator
-from plone.protect.interfaces import IDisableCSRFProtection
+from plone.z3cform.layout import wrap_form
 from Products.Five.browser import BrowserView
-from zope.component import getUtility
-from zope.interface import alsoProvides
-from zope.schema.interfaces import IVocabularyFactory
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from z3c.form import button
+from z3c.form import field
+from z3c.form import form
+from z3c.form.browser.select import SelectFieldWidget
+from z3c.form.error import ErrorViewMessage
+from z3c.form.interfaces import HIDDEN_MODE
+from z3c.form.interfaces import WidgetActionExecutionError
+from zope import schema
+from zope.interface import Interface
+from zope.interface import Invalid
+from zope.schema.interfaces import RequiredMissing
+from zope.schema.interfaces import TooLong
 
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
@@ -54,130 +65,154 @@ class MessagesView(BrowserView):
         return unread_count()
 
 
-class ComposeMessageView(BrowserView):
-    """``@@compose-message``: write to members, or to everyone in one of your working groups."""
+class IComposeMessage(Interface):
+    """What a member writes: to members, or to everyone in one of their working groups."""
 
-    errors = None
+    recipients = schema.List(
+        title=_("label_to", default="To"),
+        description=_("help_recipients", default="Hold Ctrl (or Cmd) to choose several members."),
+        value_type=schema.Choice(vocabulary="clusterpolisee.vocabularies.MessageRecipients"),
+        required=False,
+    )
+    group = schema.Choice(
+        title=_("label_to_group", default="Or everyone in a working group"),
+        vocabulary="clusterpolisee.vocabularies.MyWorkingGroups",
+        required=False,
+    )
+    subject = schema.TextLine(title=_("label_subject", default="Subject"), max_length=200)
+    body = schema.Text(title=_("label_message", default="Message"))
+    # The conversation answered, carried from the link that opened the form.
+    in_reply_to = schema.ASCIILine(required=False)
 
-    def __call__(self):
-        self.errors = {}
-        if self.request.method == "POST":
-            CheckAuthenticator(self.request)
-            message = self.submit(self.request.form)
-            if message is not None:
-                api.portal.show_message(_("Your message is sent."), request=self.request)
-                self.request.response.redirect(message.absolute_url())
-                return ""
-            api.portal.show_message(
-                _("Please correct the indicated errors."), request=self.request, type="error"
-            )
-        return self.index()
 
-    def value(self, name, default=""):
-        value = self.request.form.get(name, default)
-        return value if isinstance(value, type(default)) else default
+def MultipleSelectFieldWidget(field, request):
+    """A plain ``<select multiple>``: Plone's default for a list is two lists and buttons."""
+    widget = SelectFieldWidget(field, request)
+    widget.multiple = "multiple"
+    return widget
 
-    def selected_recipients(self):
-        value = self.request.form.get("recipients", [])
-        return [value] if isinstance(value, str) else list(value)
 
-    def recipients(self):
-        factory = getUtility(
-            IVocabularyFactory, name="clusterpolisee.vocabularies.MessageRecipients"
-        )
-        me = api.user.get_current().getId()
-        return [
-            {"id": term.value, "title": term.title}
-            for term in factory(self.context)
-            if term.value != me
-        ]
+# The form's messages in the platform's words (z3c.form's own are generic).
+SubjectMissing = ErrorViewMessage(
+    _("Give the message a subject."), error=RequiredMissing, field=IComposeMessage["subject"]
+)
+SubjectTooLong = ErrorViewMessage(
+    _("Keep the subject under 200 characters."),
+    error=TooLong,
+    field=IComposeMessage["subject"],
+)
+BodyMissing = ErrorViewMessage(
+    _("Write the message."), error=RequiredMissing, field=IComposeMessage["body"]
+)
 
-    def groups(self):
-        """Working groups the sender is in."""
-        catalog = api.portal.get_tool("portal_catalog")
-        me = api.user.get_current().getId()
-        return [
-            {"uid": brain.UID, "title": brain.Title}
-            for brain in catalog(portal_type="Workspace", sort_on="sortable_title")
-            if me in roster(brain.getObject())
-        ]
 
-    def reply_to(self):
-        """The message answered, if the sender may read it: prefills recipients and subject."""
-        uid = self.value("in_reply_to")
-        if not uid:
-            return None
-        catalog = api.portal.get_tool("portal_catalog")
-        brains = catalog(portal_type="Message", UID=uid)
-        return brains[0].getObject() if brains else None
+class ComposeMessageForm(form.Form):
+    """``@@compose-message``. Attachments come as one ``<input type="file" multiple>``
+    (``attachments``), which z3c.form's file widget cannot be: the handler reads them."""
 
-    def defaults(self):
-        """What the form shows: the posted values, or for a reply the conversation's people."""
-        if self.request.method == "POST":
-            return {
-                "recipients": self.selected_recipients(),
-                "subject": self.value("subject"),
-                "body": self.value("body"),
-            }
-        original = self.reply_to()
+    fields = field.Fields(IComposeMessage)
+    fields["recipients"].widgetFactory = MultipleSelectFieldWidget
+    fields["in_reply_to"].mode = HIDDEN_MODE
+    ignoreContext = True
+    enctype = "multipart/form-data"
+    label = _("heading_write_message", default="Write a message")
+    template = ViewPageTemplateFile("templates/compose_message.pt")
+    attachment_error = None
+
+    def updateWidgets(self):
+        super().updateWidgets()
+        self.widgets["recipients"].size = 8
+        if not self.request.form.get("form.buttons.send"):
+            self.prefill_reply()
+
+    def prefill_reply(self):
+        """A reply goes to the conversation's people, with its subject."""
+        original = reply_to(self.request.form.get("in_reply_to"))
         if original is None:
-            return {"recipients": self.selected_recipients(), "subject": "", "body": ""}
+            return
         me = api.user.get_current().getId()
         people = {*original.recipients, original.listCreators()[0]} - {me}
         subject = original.Title()
         if not subject.lower().startswith("re:"):
             subject = f"Re: {subject}"
-        return {"recipients": sorted(people), "subject": subject, "body": ""}
+        self.widgets["recipients"].value = sorted(people)
+        self.widgets["subject"].value = subject
+        self.widgets["in_reply_to"].value = original.UID()
 
-    def submit(self, form):
-        me = api.user.get_current().getId()
-        allowed = {row["id"] for row in self.recipients()}
-        chosen = set(self.selected_recipients())
-        group_uid = self.value("group")
-        if group_uid:
-            groups = {row["uid"] for row in self.groups()}
-            if group_uid not in groups:
-                self.errors["group"] = _("You can write only to working groups you are in.")
-            else:
-                workspace = api.content.get(UID=group_uid)
-                chosen |= set(roster(workspace)) & allowed
-        unknown = chosen - allowed
-        if unknown:
-            self.errors["recipients"] = _("Choose recipients among the platform's members.")
-        if not (chosen - {me}) and "group" not in self.errors:
-            self.errors["recipients"] = _("Choose at least one recipient or a working group.")
-        subject = self.value("subject").strip()
-        body = self.value("body").strip()
-        if not subject:
-            self.errors["subject"] = _("Give the message a subject.")
-        elif len(subject) > 200:
-            self.errors["subject"] = _("Keep the subject under 200 characters.")
-        if not body:
-            self.errors["body"] = _("Write the message.")
-        attachments = []
-        files = form.get("attachments") or []
-        if not isinstance(files, list):
-            files = [files]
-        for upload in files:
-            filename = getattr(upload, "filename", "")
-            if not filename:
+    def attachments(self):
+        """The uploaded files as (name, type, data); sets the form's error for a too big one."""
+        files = self.request.form.get("attachments") or []
+        found = []
+        for upload in files if isinstance(files, list) else [files]:
+            if not getattr(upload, "filename", ""):
                 continue
             data = upload.read()
             if len(data) > MAX_ATTACHMENT_BYTES:
-                self.errors["attachments"] = _("Each attachment may be at most 20 MB.")
-                break
+                self.attachment_error = _("Each attachment may be at most 20 MB.")
+                return None
             content_type = upload.headers.get("content-type", "application/octet-stream")
-            attachments.append((filename, content_type, data))
-        if self.errors:
-            return None
-        return send(
+            found.append((upload.filename, content_type, data))
+        return found
+
+    def check_choices(self):
+        """Members and groups among those offered: a hand-made request gets a clear error."""
+        offered = {term.token for term in self.widgets["recipients"].terms}
+        asked = self.request.form.get("form.widgets.recipients") or []
+        if set([asked] if isinstance(asked, str) else asked) - offered - {"--NOVALUE--"}:
+            raise WidgetActionExecutionError(
+                "recipients", Invalid(_("Choose recipients among the platform's members."))
+            )
+        groups = {term.token for term in self.widgets["group"].terms}
+        group = self.request.form.get("form.widgets.group") or []
+        if set([group] if isinstance(group, str) else group) - groups - {"--NOVALUE--", ""}:
+            raise WidgetActionExecutionError(
+                "group", Invalid(_("You can write only to working groups you are in."))
+            )
+
+    @button.buttonAndHandler(_("button_send", default="Send"), name="send")
+    def handle_send(self, action):
+        CheckAuthenticator(self.request)
+        data, errors = self.extractData()
+        self.check_choices()
+        me = api.user.get_current().getId()
+        chosen = set(data.get("recipients") or ())
+        if data.get("group"):
+            offered = {term.value for term in self.widgets["recipients"].terms}
+            chosen |= set(roster(api.content.get(UID=data["group"]))) & offered
+        attachments = self.attachments()
+        if errors or attachments is None:
+            self.status = self.formErrorsMessage
+            return
+        if not chosen - {me}:
+            raise WidgetActionExecutionError(
+                "recipients", Invalid(_("Choose at least one recipient or a working group."))
+            )
+        message = send(
             me,
             sorted(chosen - {me}),
-            subject,
-            body,
+            data["subject"].strip(),
+            data["body"].strip(),
             attachments=attachments,
-            in_reply_to=self.value("in_reply_to") or None,
+            in_reply_to=data.get("in_reply_to") or None,
         )
+        api.portal.show_message(_("Your message is sent."), request=self.request)
+        self.request.response.redirect(message.absolute_url())
+
+    @button.buttonAndHandler(_("button_cancel", default="Cancel"), name="cancel")
+    def handle_cancel(self, action):
+        self.request.response.redirect(f"{api.portal.get().absolute_url()}/@@messages")
+
+
+def reply_to(uid):
+    """The message answered, if the writer may read it."""
+    if not uid or not isinstance(uid, str):
+        return None
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog(portal_type="Message", UID=uid)
+    return brains[0].getObject() if brains else None
+
+
+ComposeMessageView = wrap_form(ComposeMessageForm)
 
 
 class MessageView(BrowserView):
@@ -185,15 +220,14 @@ class MessageView(BrowserView):
     it marks the reader's copies read."""
 
     def __call__(self):
-        # Reading marks the reader's copies read: a write on GET, of their own state only.
-        alsoProvides(self.request, IDisableCSRFProtection)
         me = api.user.get_current().getId()
         self.conversation = []
         catalog = api.portal.get_tool("portal_catalog")
         thread = self.context.thread or self.context.UID()
         for brain in catalog(portal_type="Message", message_thread=thread, sort_on="created"):
             message = brain.getObject()
-            message.mark_read(me)
+            # Reading marks the reader's copy read: that one write, allowed on GET.
+            write_on_read(message, self.request, lambda message=message: message.mark_read(me))
             self.conversation.append(
                 {
                     "title": message.Title(),

@@ -2,21 +2,16 @@
 
 from clusterpolisee.messaging import indexers as message_indexes
 from clusterpolisee.repository import indexers as repository_indexes
+from clusterpolisee.upgrades import import_missing
 from clusterpolisee.upgrades import reimport_steps
 from clusterpolisee.workspaces import indexers as planning_indexes
 from plone import api
 
 
 def upgrade(context):
+    import_missing(context, "plone.app.registry", "typeinfo")
     reimport_steps(
-        context,
-        "rolemap",
-        "plone.app.registry",
-        "collective.taxonomy",
-        "typeinfo",
-        "catalog",
-        "repositorytool",
-        "difftool",
+        context, "rolemap", "collective.taxonomy", "catalog", "repositorytool", "difftool"
     )
     # Existing events gain topics and details: fill the new indexes for them.
     catalog = api.portal.get_tool("portal_catalog")

@@ -4,24 +4,23 @@ notifications, and text extraction from PDF, DOCX and ODT uploads."""
 from clusterpolisee.core.sections import ensure_sections
 from clusterpolisee.messaging.mailbox import ensure_mailbox
 from clusterpolisee.setuphandlers import register_transforms
+from clusterpolisee.upgrades import import_missing
 from clusterpolisee.upgrades import reimport_steps
 from clusterpolisee.workspaces.groups import ensure_workspaces
 from plone import api
 
 
 def upgrade(context):
+    import_missing(context, "typeinfo", "plone.app.registry", "actions")
     reimport_steps(
         context,
         "rolemap",
-        "typeinfo",
         "workflow",
         "placeful_workflow",
         "catalog",
         "repositorytool",
         "difftool",
-        "plone.app.registry",
         "usersschema",
-        "actions",
     )
     register_transforms()
     portal = api.portal.get()

@@ -3,12 +3,14 @@ the publications tab, the institutions and events sections shown as database and
 the contact columns of the institutions' open data."""
 
 from clusterpolisee.core.sections import SECTIONS
+from clusterpolisee.upgrades import import_missing
 from clusterpolisee.upgrades import reimport_steps
 from plone import api
 
 
 def upgrade(context):
-    reimport_steps(context, "catalog", "actions")
+    import_missing(context, "actions")
+    reimport_steps(context, "catalog")
     catalog = api.portal.get_tool("portal_catalog")
     catalog.manage_reindexIndex(ids=["year"])
     for brain in catalog.unrestrictedSearchResults(

@@ -2,6 +2,7 @@
 record, the detail and targets permissions, the Indicators tab)."""
 
 from clusterpolisee.indicators.report import TARGETS_RECORD
+from clusterpolisee.upgrades import import_missing
 from clusterpolisee.upgrades import reimport_steps
 from plone import api
 from plone.registry import field
@@ -11,7 +12,8 @@ from zope.component import getUtility
 
 
 def upgrade(context):
-    reimport_steps(context, "rolemap", "catalog", "actions")
+    import_missing(context, "actions")
+    reimport_steps(context, "rolemap", "catalog")
     api.portal.get_tool("portal_catalog").manage_reindexIndex(ids=["quarter", "network_size"])
     # Only the new record: re-importing registry.xml would reset settings a site changed.
     registry = getUtility(IRegistry)

@@ -5,6 +5,7 @@ from clusterpolisee.languages.homes import LANGUAGE_CODES
 from clusterpolisee.members.tiers import ensure_leaders_group
 from clusterpolisee.setuphandlers import landing_roots
 from clusterpolisee.setuphandlers import LANDING_VIEW
+from clusterpolisee.upgrades import import_missing
 from clusterpolisee.upgrades import reimport_steps
 from clusterpolisee.workspaces.groups import LEADER
 from clusterpolisee.workspaces.groups import sync_leaders_group
@@ -25,7 +26,8 @@ LANGUAGE_RECORDS = {
 
 
 def upgrade(context):
-    reimport_steps(context, "rolemap", "catalog", "actions", "typeinfo")
+    import_missing(context, "actions", "typeinfo")
+    reimport_steps(context, "rolemap", "catalog")
     for name, value in LANGUAGE_RECORDS.items():
         api.portal.set_registry_record(name, value)
     not_searched = list(api.portal.get_registry_record("plone.types_not_searched"))

@@ -3,6 +3,8 @@ forum, planning (calendar, meetings, tasks) and decisions."""
 
 from clusterpolisee import _
 from clusterpolisee.core import dates
+from clusterpolisee.core.calendars import MONTH_GRID
+from clusterpolisee.core.calendars import MonthGrid
 from clusterpolisee.core.people import fullname
 from clusterpolisee.core.vocabularies import vocabulary_title
 from clusterpolisee.members.tiers import tier_memberships
@@ -26,14 +28,11 @@ from DateTime import DateTime
 from datetime import timedelta
 from html import escape
 from plone import api
-from plone.base.i18nl10n import monthname_msgid
-from plone.base.i18nl10n import weekdayname_msgid
-from plone.base.i18nl10n import weekdayname_msgid_abbr
+from plone.memoize.view import memoize
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from urllib.parse import quote
 from zExceptions import Unauthorized
-import calendar
 import re
 
 
@@ -424,10 +423,19 @@ class GroupCalendarView(BrowserView):
         first = dates.parse_month(value) if isinstance(value, str) and value else None
         return first or dates.month_start(dates.today())
 
-    def month_title(self):
+    grid_template = MONTH_GRID
+
+    @memoize
+    def grid(self):
         first = self.month()
-        name = api.portal.translate(monthname_msgid(first.month), domain="plonelocales")
-        return f"{name} {first.year}"
+        grid = MonthGrid(first, {}, self.request, css_class="group-calendar-month")
+        for entry in self.entries(grid.first_shown(), grid.last_shown()):
+            entry["css_class"] = f"entry-{entry['kind']}"
+            grid.by_day.setdefault(entry["day"], []).append(entry)
+        return grid
+
+    def month_title(self):
+        return self.grid().title()
 
     def neighbours(self):
         first = self.month()
@@ -485,37 +493,7 @@ class GroupCalendarView(BrowserView):
         return sorted(rows, key=lambda row: (row["day"], row["time"], row["title"]))
 
     def weeks(self):
-        first = self.month()
-        weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
-        entries = self.entries(weeks[0][0], weeks[-1][-1])
-        by_day = {}
-        for entry in entries:
-            by_day.setdefault(entry["day"], []).append(entry)
-        today = dates.today()
-        return [
-            [
-                {
-                    "date": day,
-                    "in_month": day.month == first.month,
-                    "today": day == today,
-                    "entries": by_day.get(day, []),
-                }
-                for day in week
-            ]
-            for week in weeks
-        ]
-
-    def weekdays(self):
-        # Monday first, as in Europe; i18nl10n counts from Sunday (0).
-        return [
-            {
-                "short": api.portal.translate(
-                    weekdayname_msgid_abbr(day % 7), domain="plonelocales"
-                ),
-                "long": api.portal.translate(weekdayname_msgid(day % 7), domain="plonelocales"),
-            }
-            for day in range(1, 8)
-        ]
+        return self.grid().weeks()
 
     def upcoming(self):
         today = dates.today()

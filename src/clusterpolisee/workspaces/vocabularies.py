@@ -57,3 +57,17 @@ def Roster(context=None):
                 SimpleTerm(user_id, token=user_id, title=user.getProperty("fullname") or user_id)
             )
     return SimpleVocabulary(sorted(terms, key=lambda term: term.title.lower()))
+
+
+@provider(IVocabularyFactory)
+def MyWorkingGroups(context=None):
+    """The working groups the current member is in, by UID: those they may write to."""
+    catalog = api.portal.get_tool("portal_catalog")
+    me = api.user.get_current().getId()
+    return SimpleVocabulary(
+        [
+            SimpleTerm(brain.UID, token=brain.UID, title=brain.Title)
+            for brain in catalog(portal_type="Workspace", sort_on="sortable_title")
+            if me in roster(brain.getObject())
+        ]
+    )

@@ -3,11 +3,10 @@ one topic). Both list only published items, through permission-checked catalog q
 
 from clusterpolisee import _
 from clusterpolisee.core.topics import TOPICS
-from email.utils import format_datetime
+from feedgen.feed import FeedGenerator
 from plone import api
 from plone.app.event.ical.exporter import construct_icalendar
 from Products.Five.browser import BrowserView
-from xml.sax.saxutils import escape
 from zExceptions import NotFound
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
@@ -55,7 +54,7 @@ class TopicFilteredView(BrowserView):
 
 class RepositoryFeedView(TopicFilteredView):
     """``@@repository-feed`` and ``@@repository-feed/<topic id>``: RSS 2.0 of the latest
-    published repository items."""
+    published repository items (written by feedgen)."""
 
     def __call__(self):
         catalog = api.portal.get_tool("portal_catalog")
@@ -71,40 +70,27 @@ class RepositoryFeedView(TopicFilteredView):
         link = self.context.absolute_url()
         if self.topic_id:
             link = f"{link}/@@topic/{self.topic_id}"
-        items = []
-        for brain in brains:
-            categories = "".join(
-                f"<category>{escape(api.portal.translate(TOPIC_TITLES[topic]))}</category>"
-                for topic in brain.topics or ()
-                if topic in TOPIC_TITLES
-            )
-            published = (
-                brain.effective.asdatetime() if brain.effective else brain.created.asdatetime()
-            )
-            items.append(
-                "<item>"
-                f"<title>{escape(brain.Title)}</title>"
-                f"<link>{escape(brain.getURL())}</link>"
-                f'<guid isPermaLink="false">{brain.UID}</guid>'
-                f"<description>{escape(brain.Description or '')}</description>"
-                f"<pubDate>{format_datetime(published)}</pubDate>"
-                f"<category>{escape(types[brain.portal_type].Title())}</category>"
-                f"{categories}"
-                "</item>"
-            )
-        language = api.portal.get_default_language() or "en"
-        body = (
-            '<?xml version="1.0" encoding="utf-8"?>'
-            '<rss version="2.0"><channel>'
-            f"<title>{escape(self.feed_title(_('Repository')))}</title>"
-            f"<link>{escape(link)}</link>"
-            f"<description>{escape(api.portal.translate(_('The latest published items of the policy-learning repository.')))}</description>"
-            f"<language>{escape(language)}</language>"
-            f"{''.join(items)}"
-            "</channel></rss>"
+        feed = FeedGenerator()
+        feed.title(self.feed_title(_("Repository")))
+        feed.link(href=link)
+        feed.description(
+            api.portal.translate(_("The latest published items of the policy-learning repository."))
         )
+        feed.language(api.portal.get_default_language() or "en")
+        # feedgen puts the entry added last first: add the oldest first.
+        for brain in reversed(brains):
+            entry = feed.add_entry()
+            entry.title(brain.Title)
+            entry.link(href=brain.getURL())
+            entry.guid(brain.UID, permalink=False)
+            entry.description(brain.Description or "")
+            entry.pubDate((brain.effective or brain.created).asdatetime())
+            entry.category(term=types[brain.portal_type].Title())
+            for topic in brain.topics or ():
+                if topic in TOPIC_TITLES:
+                    entry.category(term=api.portal.translate(TOPIC_TITLES[topic]))
         self.request.response.setHeader("Content-Type", "application/rss+xml; charset=utf-8")
-        return body
+        return feed.rss_str(pretty=False)
 
 
 class EventsCalendarView(TopicFilteredView):

@@ -2,22 +2,20 @@
 
 from clusterpolisee import _
 from clusterpolisee.core import dates
+from clusterpolisee.core.calendars import MONTH_GRID
+from clusterpolisee.core.calendars import MonthGrid
+from clusterpolisee.core.calendars import spread
 from clusterpolisee.core.vocabularies import VocabularyTitles
 from clusterpolisee.public import search
 from DateTime import DateTime
 from datetime import timedelta
 from plone import api
-from plone.base.i18nl10n import monthname_msgid
-from plone.base.i18nl10n import weekdayname_msgid
-from plone.base.i18nl10n import weekdayname_msgid_abbr
 from plone.batching import Batch
 from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.ZCTextIndex.ParseTree import ParseError
 from urllib.parse import urlencode
-from zope.i18n import translate
-import calendar
 
 
 # What an institution's row counts: items of these types that point to the institution.
@@ -358,11 +356,26 @@ class EventsCalendarView(FacetedListingView):
             params = [("when", when), *params]
         return f"{self.url}?{urlencode(params)}" if params else self.url
 
-    def month_title(self):
-        name = translate(
-            monthname_msgid(self.month.month), domain="plonelocales", context=self.request
+    grid_template = MONTH_GRID
+
+    @memoize
+    def grid(self):
+        """The month with each event on the days of its own clock (catalog metadata only): a
+        meeting at 00:30 in Bucharest is on that day, whatever the platform's or server's zone."""
+        by_day = spread(
+            self.batch,
+            lambda brain: dates.own(brain.start).date(),
+            lambda brain: dates.own(brain.end).date() if brain.end else None,
+            self.month,
         )
-        return f"{name} {self.month.year}"
+        entries = {
+            day: [{"title": brain.Title, "url": brain.getURL()} for brain in brains]
+            for day, brains in by_day.items()
+        }
+        return MonthGrid(self.month, entries, self.request, css_class="events-month")
+
+    def month_title(self):
+        return self.grid().title()
 
     def previous_month_url(self):
         return self.link(mode="month", month=dates.shift_month(self.month, -1))
@@ -370,50 +383,8 @@ class EventsCalendarView(FacetedListingView):
     def next_month_url(self):
         return self.link(mode="month", month=dates.shift_month(self.month, 1))
 
-    def weekday_names(self):
-        # Weeks start on Monday (ISO 8601), as across Europe; plonelocales counts from Sunday = 0.
-        return [
-            {
-                "abbr": translate(
-                    weekdayname_msgid_abbr(number % 7), domain="plonelocales", context=self.request
-                ),
-                "name": translate(
-                    weekdayname_msgid(number % 7), domain="plonelocales", context=self.request
-                ),
-            }
-            for number in range(1, 8)
-        ]
-
     def weeks(self):
-        """The month as weeks of days, each day with the events on it (catalog metadata only).
-
-        An event is on the days of its own clock: a meeting at 00:30 in Bucharest is on that
-        day, whatever the platform's or the server's zone."""
-        by_day = {}
-        for brain in self.batch:
-            first = dates.own(brain.start).date()
-            last = max(dates.own(brain.end).date(), first) if brain.end else first
-            day = max(first, self.month)
-            while day <= last and day.month == self.month.month:
-                by_day.setdefault(day, []).append(brain)
-                day += timedelta(days=1)
-        today = dates.today()
-        return [
-            [
-                {
-                    "date": day,
-                    "number": day.day,
-                    "iso": day.isoformat(),
-                    "in_month": day.month == self.month.month,
-                    "today": day == today,
-                    "events": by_day.get(day, []),
-                }
-                for day in week
-            ]
-            for week in calendar.Calendar(firstweekday=0).monthdatescalendar(
-                self.month.year, self.month.month
-            )
-        ]
+        return self.grid().weeks()
 
     def ical_url(self):
         portal_url = api.portal.get().absolute_url()
