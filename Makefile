@@ -75,12 +75,15 @@ restore: instance/zope/etc/wsgi.ini ## Stop the site first. Restore the newest b
 benchmark: instance/zope/etc/wsgi.ini ## Fill a separate instance with ITEMS practices (default 20000), time pages beside stock Plone
 	$(VENV)/bin/python scripts/benchmark-repository.py --items $(if $(filter command line,$(origin ITEMS)),$(ITEMS),20000)
 
-node_modules/axe-core/axe.min.js: package.json package-lock.json
+# npm may come with the Debian packages: after them (order only, no rebuild each time).
+node_modules/axe-core/axe.min.js: package.json package-lock.json | system-packages
 	npm ci --silent --no-audit --no-fund
 	touch $@
 
 .PHONY: test
-test: install system-packages node_modules/axe-core/axe.min.js ## Run every test: unit, integration, functional and browser
+test: ## Run every test: unit, integration, functional and browser, then the dated ones at fixed moments
+	@# Buildout (the network) and the Debian packages (the disk) at once: a minute less.
+	@$(MAKE) --no-print-directory -j3 install system-packages node_modules/axe-core/axe.min.js
 	bin/pytest -n 2 --dist loadfile
 	bash scripts/test-at-moments.sh
 

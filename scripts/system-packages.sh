@@ -21,5 +21,8 @@ fi
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 echo "Installing Debian packages: ${missing[*]}"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+# One apt at a time: `make test` installs these while buildout runs, and the Python venv's
+# packages may be asked for at the same moment.
+lock=/tmp/clusterpolisee-apt.lock
+$sudo flock "$lock" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo flock "$lock" apt-get install -y -qq "${missing[@]}" >/dev/null

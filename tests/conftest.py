@@ -47,6 +47,19 @@ def pytest_configure(config):
         compile_mo_file(po.stem, str(po.parent))
 
 
+# The longest test files first: two test processes take files in this order, and one long file
+# left to the end keeps one process busy while the other waits (pytest-xdist, --dist loadfile).
+LONGEST_FIRST = ("operations", "browser", "security", "public")
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item):
+        folder = item.path.parent.name
+        return LONGEST_FIRST.index(folder) if folder in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: each file's tests keep their order
+
+
 def _layer_fixtures(layer, name):
     return fixture.create(
         layer,
@@ -149,16 +162,32 @@ def chromium():
         browser.close()
 
 
+BROWSER_OPTIONS = {"viewport": {"width": 1280, "height": 900}, "locale": "en-GB"}
+
+
+@pytest.fixture(scope="session")
+def browsing(chromium):
+    """One browser context for the run: its HTTP cache keeps Plone's scripts and styles between
+    tests, as a person's browser does; each test starts without cookies or storage."""
+    context = chromium.new_context(**BROWSER_OPTIONS)
+    yield context
+    context.close()
+
+
 @pytest.fixture
-def page(chromium, functional, request, clock):
+def page(chromium, browsing, functional, request, clock):
     """A fresh browser page; fails the test on any script error in the console.
 
     The page's screenshot is saved under tests/screenshots/ after the test, so a person can look.
-    At a fixed moment (``--moments``) the browser's clock shows that moment too.
+    At a fixed moment (``--moments``) the browser's clock shows that moment too, in a context of
+    its own.
     """
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     if clock.moment:
+        context = chromium.new_context(**BROWSER_OPTIONS)
         context.clock.install(time=time.time())
+    else:
+        context = browsing
+        context.clear_cookies()
     page = context.new_page()
     page.script_errors = []
     page.on("pageerror", lambda error: page.script_errors.append(str(error)))
@@ -171,7 +200,11 @@ def page(chromium, functional, request, clock):
     # Runs at fixed moments go on in two zones at once: one screenshot each.
     zone = f"@{os.environ.get('TZ', 'local').replace('/', '-')}" if clock.moment else ""
     page.screenshot(path=str(SCREENSHOTS / f"{request.node.name}{zone}.png"), full_page=True)
-    context.close()
+    # What the page kept in the browser goes with it (the context, and its cache, stay).
+    page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
+    page.close()
+    if context is not browsing:
+        context.close()
     assert page.script_errors == [], f"script errors in the browser: {page.script_errors}"
 
 

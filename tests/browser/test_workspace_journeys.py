@@ -267,3 +267,42 @@ class TestSeveralFilesAtOnce:
         documents_folder = functional["portal"]["working-groups"]["innovation-rd"]["documents"]
         documents_folder._p_jar.sync()
         assert sorted(documents_folder.objectIds()) == ["a.pdf", "b.docx", "c.odt"]
+
+
+class TestJoiningAGroup:
+    def test_a_member_asks_to_join_and_the_leader_accepts_invites_appoints_and_removes(
+        self, page, site_url, people, wcag_violations
+    ):
+        log_in(page, site_url, "outsider")
+        page.goto(f"{site_url}/working-groups")
+        card = page.locator(".card").filter(has_text="WG4 Innovation and R&D")
+        card.get_by_label("Why you want to join (optional)").fill("I run the voucher scheme.")
+        card.get_by_role("button", name="Ask to join").click()
+        expect(page.get_by_text("Your request is sent to the group's leader.")).to_be_visible()
+        expect(
+            page.locator(".card")
+            .filter(has_text="WG4 Innovation and R&D")
+            .get_by_text("You asked to join")
+        ).to_be_visible()
+        assert wcag_violations(page) == []
+
+        log_in(page, site_url, "leader")
+        page.goto(f"{site_url}{GROUP}/@@roster")
+        request = page.locator("li").filter(has_text="I run the voucher scheme.")
+        request.get_by_role("button", name="Accept").click()
+        expect(page.get_by_text("Outsider is now in the group.")).to_be_visible()
+        expect(page.get_by_role("rowheader", name="Outsider")).to_be_visible()
+        assert wcag_violations(page) == []
+
+        page.get_by_label("Member", exact=True).select_option(label="Partner")
+        page.get_by_role("button", name="Invite").click()
+        expect(page.get_by_text("Partner is now in the group.")).to_be_visible()
+        row = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="Partner"))
+        row.get_by_role("button", name="Make leader").click()
+        expect(page.get_by_text("Partner now leads the group.")).to_be_visible()
+        row = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="Partner"))
+        expect(row.get_by_role("button", name="Make leader")).to_have_count(0)
+        row.get_by_role("button", name="Remove").click()
+        expect(page.get_by_text("Partner is no longer in the group.")).to_be_visible()
+        expect(page.get_by_role("rowheader", name="Partner")).to_have_count(0)
+        assert wcag_violations(page) == []

@@ -13,9 +13,6 @@ from zExceptions import Unauthorized
 import pytest
 
 
-pytestmark = pytest.mark.dates
-
-
 def decision(group, clock, quorum=2, **fields):
     with as_user("leader"):
         item = api.content.create(
@@ -69,6 +66,7 @@ class TestVoting:
         with pytest.raises(VotingError):
             cast_vote(item, "full", "yes")
 
+    @pytest.mark.dates
     def test_a_deadline_from_the_form_is_the_sites_wall_time(self, group, clock):
         item = decision(group, clock)
         item.deadline = clock.wall(hours=-1)  # the edit form stores it without its zone

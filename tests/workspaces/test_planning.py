@@ -13,7 +13,6 @@ import pytest
 import pytz
 
 
-pytestmark = pytest.mark.dates
 ATHENS = pytz.timezone("Europe/Athens")
 
 
@@ -77,6 +76,7 @@ class TestMeetings:
         assert "File the minutes" not in render(meeting(group), "view", "leader")
 
 
+@pytest.mark.dates
 class TestTasks:
     def test_overdue_tasks_are_marked_and_the_assignee_may_update(self, group, clock):
         with as_user("leader"):
@@ -138,6 +138,7 @@ class TestTasks:
         assert "associated" not in dict(task.get_local_roles())
 
 
+@pytest.mark.dates
 class TestCalendar:
     def test_month_and_list_show_meetings_milestones_and_tasks(self, group, clock):
         meeting(group, days=3)

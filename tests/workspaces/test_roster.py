@@ -2,6 +2,7 @@
 
 from AccessControl.SpecialUsers import nobody
 from clusterpolisee.interfaces import IClusterpoliseeLayer
+from clusterpolisee.workspaces.forms import person_prefix
 from clusterpolisee.workspaces.groups import join_requests
 from clusterpolisee.workspaces.groups import roster
 from plone import api
@@ -25,6 +26,24 @@ def post(context, view_name, login, **form):
         return api.content.get_view(view_name, context, request)()
 
 
+def roster_action(group, login, userid, action):
+    """Press a roster form's button as the page does (forms.py): invite, or a person's."""
+    if action == "invite":
+        form = {"invite.widgets.member": userid, "invite.buttons.invite": "Invite"}
+    else:
+        kind = "request" if action in ("accept", "decline") else "member"
+        prefix = person_prefix(kind, userid)
+        form = {f"{prefix}.widgets.userid": userid, f"{prefix}.buttons.{action}": action}
+    return post(group, "roster", login, **form)
+
+
+def ask_to_join(group, login, message="", **form):
+    """Send the list of groups' form of ``group`` as the page does."""
+    prefix = f"join-{group.UID()}"
+    form.update({f"{prefix}.widgets.message": message, f"{prefix}.buttons.ask": "Ask to join"})
+    return post(group.aq_parent, "working-groups", login, **form)
+
+
 def render(context, view_name, login, **form):
     request = context.REQUEST
     alsoProvides(request, IClusterpoliseeLayer)
@@ -41,11 +60,11 @@ class TestJoining:
         html = render(section, "working-groups", "outsider")
         assert "Ask to join" in html
         assert group.absolute_url() not in html  # no way in before joining
-        post(section, "working-groups", "outsider", workspace=group.UID(), message="I run vouchers")
+        ask_to_join(group, "outsider", message="I run vouchers")
         assert "outsider" in join_requests(group)
         assert "You asked to join" in render(section, "working-groups", "outsider")
         assert "I run vouchers" in render(group, "roster", "leader")
-        post(group, "roster", "leader", userid="outsider", action="accept")
+        roster_action(group, "leader", "outsider", "accept")
         assert roster(group)["outsider"] == "WorkingGroupMember"
         assert "outsider" not in join_requests(group)
         assert group.absolute_url() in render(section, "working-groups", "outsider")
@@ -70,30 +89,24 @@ class TestJoining:
     def test_a_registrant_not_yet_approved_cannot_ask(self, group):
         api.user.create(username="newcomer", email="n@example.org", password="secret-pass-1")
         with pytest.raises(Unauthorized):
-            post(group.aq_parent, "working-groups", "newcomer", workspace=group.UID())
+            ask_to_join(group, "newcomer")
 
     def test_asking_needs_the_form_token(self, group):
         with pytest.raises(Forbidden):
-            post(
-                group.aq_parent,
-                "working-groups",
-                "outsider",
-                workspace=group.UID(),
-                _authenticator="x",
-            )
+            ask_to_join(group, "outsider", _authenticator="x")
 
 
 class TestRosterManagement:
     def test_leader_invites_appoints_and_removes(self, group):
-        post(group, "roster", "leader", userid="outsider", action="invite")
+        roster_action(group, "leader", "outsider", "invite")
         assert roster(group)["outsider"] == "WorkingGroupMember"
-        post(group, "roster", "leader", userid="outsider", action="lead")
+        roster_action(group, "leader", "outsider", "lead")
         assert roster(group)["outsider"] == "WorkingGroupLeader"
-        post(group, "roster", "leader", userid="outsider", action="remove")
+        roster_action(group, "leader", "outsider", "remove")
         assert "outsider" not in roster(group)
 
     def test_inviting_a_leader_again_keeps_them_leader(self, group):
-        post(group, "roster", "coordinator", userid="leader", action="invite")
+        roster_action(group, "coordinator", "leader", "invite")
         assert roster(group)["leader"] == "WorkingGroupLeader"
         messages = IStatusMessage(group.REQUEST).show()
         assert [m.message for m in messages] == ["Leader is already in the group."]
@@ -102,7 +115,7 @@ class TestRosterManagement:
         # Another object before: borg.localrole caches roles per request and object.
         with as_user("partner"):
             assert not api.user.has_permission("View", obj=group["forum"])
-        post(group, "roster", "coordinator", userid="partner", action="invite")
+        roster_action(group, "coordinator", "partner", "invite")
         assert roster(group)["partner"] == "WorkingGroupMember"
         with as_user("partner"):
             assert api.user.has_permission("View", obj=group["wiki"])
@@ -110,11 +123,11 @@ class TestRosterManagement:
     def test_members_may_not_manage_the_roster(self, group):
         for login in ("full", "associated"):
             with pytest.raises(Unauthorized):
-                post(group, "roster", login, userid="outsider", action="invite")
+                roster_action(group, login, "outsider", "invite")
         assert "outsider" not in roster(group)
 
     def test_unknown_member_gets_a_message(self, group):
-        post(group, "roster", "leader", userid="nobody-here", action="invite")
+        roster_action(group, "leader", "nobody-here", "invite")
         assert "nobody-here" not in roster(group)
         messages = IStatusMessage(group.REQUEST).show()
         assert [(m.message, m.type) for m in messages] == [("Choose a member.", "error")]

@@ -8,18 +8,16 @@ from clusterpolisee.core.calendars import MonthGrid
 from clusterpolisee.core.people import fullname
 from clusterpolisee.core.vocabularies import vocabulary_title
 from clusterpolisee.members.tiers import tier_memberships
-from clusterpolisee.messaging.notifications import notify
 from clusterpolisee.workspaces.decisions import cast_vote
 from clusterpolisee.workspaces.decisions import votes
 from clusterpolisee.workspaces.decisions import VotingError
-from clusterpolisee.workspaces.groups import ask_to_join
+from clusterpolisee.workspaces.forms import InvitationForm
+from clusterpolisee.workspaces.forms import JoinRequestForm
+from clusterpolisee.workspaces.forms import PersonForm
 from clusterpolisee.workspaces.groups import find_workspace
 from clusterpolisee.workspaces.groups import join_requests
 from clusterpolisee.workspaces.groups import LEADER
-from clusterpolisee.workspaces.groups import MEMBER
 from clusterpolisee.workspaces.groups import roster
-from clusterpolisee.workspaces.groups import set_roster_role
-from clusterpolisee.workspaces.groups import withdraw_join_request
 from clusterpolisee.workspaces.meetings import answer
 from clusterpolisee.workspaces.meetings import answers
 from clusterpolisee.workspaces.subscribers import follow
@@ -77,10 +75,23 @@ class PostView(BrowserView):
         raise NotImplementedError
 
 
-class WorkingGroupsView(PostView):
+class WorkingGroupsView(BrowserView):
     """The list of working groups, for every approved member: open your groups, ask to join
     others. Titles and descriptions of groups are shown to all members on purpose; nothing
     inside a workspace is."""
+
+    def __call__(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        self.join_forms = {}
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="Workspace", path=_path(self.context)
+        ):
+            join = JoinRequestForm(self.context, self.request, brain._unrestrictedGetObject())
+            join.update()
+            if join.redirected:
+                return ""
+            self.join_forms[brain.UID] = join
+        return self.index()
 
     def groups(self):
         catalog = api.portal.get_tool("portal_catalog")
@@ -98,6 +109,7 @@ class WorkingGroupsView(PostView):
                     "title": brain.Title,
                     "description": brain.Description,
                     "url": brain.getURL() if brain.UID in visible else None,
+                    "form": self.join_forms.get(brain.UID),
                     "asked": user_id in join_requests(workspace),
                     "leaders": [
                         fullname(member)
@@ -110,34 +122,6 @@ class WorkingGroupsView(PostView):
 
     def can_ask(self):
         return bool(api.user.has_permission("clusterpolisee: Ask to join a working group"))
-
-    def handle(self, form):
-        if not self.can_ask():
-            raise Unauthorized(_("Only approved members may ask to join a working group."))
-        catalog = api.portal.get_tool("portal_catalog")
-        brains = catalog.unrestrictedSearchResults(
-            portal_type="Workspace", UID=form.get("workspace", ""), path=_path(self.context)
-        )
-        if not brains:
-            return _("There is no such working group."), "error"
-        workspace = brains[0]._unrestrictedGetObject()
-        user_id = api.user.get_current().getId()
-        if user_id in roster(workspace):
-            return _("You are already in this working group."), "info"
-        message = form.get("message", "")
-        ask_to_join(workspace, user_id, message[:1000] if isinstance(message, str) else "")
-        leaders = [member for member, role in roster(workspace).items() if role == LEADER]
-        mapping = {"name": fullname(user_id), "group": workspace.Title()}
-        notify(
-            leaders,
-            _("${name} asks to join ${group}", mapping=mapping),
-            _(
-                "${name} asks to join the working group ${group}. Accept or decline on its roster.",
-                mapping=mapping,
-            ),
-            f"{workspace.absolute_url()}/@@roster",
-        )
-        return _("Your request is sent to the group's leader."), "info"
 
 
 class WorkspaceDashboardView(BrowserView):
@@ -224,9 +208,31 @@ class WorkspaceDashboardView(BrowserView):
         return bool(api.user.has_permission(MANAGE_ROSTER, obj=self.context))
 
 
-class RosterView(PostView):
+class RosterView(BrowserView):
     """Who is in the group. The leader (and the coordinator) invites, removes, appoints the
-    leader and answers requests to join."""
+    leader and answers requests to join (forms.py)."""
+
+    def __call__(self):
+        group = roster(self.context)
+        self.invitation = InvitationForm(self.context, self.request)
+        self.person_forms = {
+            ("member", user_id): PersonForm(
+                self.context, self.request, user_id, "member", leader=role == LEADER
+            )
+            for user_id, role in group.items()
+        }
+        for user_id in join_requests(self.context):
+            self.person_forms[("request", user_id)] = PersonForm(
+                self.context, self.request, user_id, "request"
+            )
+        for each in (self.invitation, *self.person_forms.values()):
+            each.update()
+            if each.redirected:
+                return ""
+        return self.index()
+
+    def person_form(self, kind, user_id):
+        return self.person_forms[(kind, user_id)].render()
 
     def can_manage(self):
         return bool(api.user.has_permission(MANAGE_ROSTER, obj=self.context))
@@ -273,42 +279,6 @@ class RosterView(PostView):
             ),
             key=lambda row: row["name"].lower(),
         )
-
-    def handle(self, form):
-        if not self.can_manage():
-            raise Unauthorized(_("Only the group's leader or the coordinator manages the roster."))
-        user_id = form.get("userid", "")
-        action = form.get("action", "")
-        if not user_id or api.user.get(userid=user_id) is None:
-            return _("Choose a member."), "error"
-        name, group = fullname(user_id), self.context.Title()
-        mapping = {"name": name, "group": group}
-        if action in ("invite", "accept"):
-            if user_id in roster(self.context):
-                withdraw_join_request(self.context, user_id)
-                return _("${name} is already in the group.", mapping=mapping), "info"
-            if user_id not in tier_memberships():
-                return _(
-                    "${name} is not an approved member of the platform.", mapping=mapping
-                ), "error"
-            set_roster_role(self.context, user_id, MEMBER)
-            notify(
-                [user_id],
-                _("You are in the working group ${group}", mapping=mapping),
-                _("You are now a member of the working group ${group}.", mapping=mapping),
-                self.context.absolute_url(),
-            )
-            return _("${name} is now in the group.", mapping=mapping), "info"
-        if action == "decline":
-            withdraw_join_request(self.context, user_id)
-            return _("The request of ${name} is declined.", mapping=mapping), "info"
-        if action == "lead":
-            set_roster_role(self.context, user_id, LEADER)
-            return _("${name} now leads the group.", mapping=mapping), "info"
-        if action == "remove":
-            set_roster_role(self.context, user_id, None)
-            return _("${name} is no longer in the group.", mapping=mapping), "info"
-        return _("Unknown action."), "error"
 
 
 WIKI_LINK = re.compile(r"\[\[([^\[\]|]{1,200})\]\]")

@@ -2,6 +2,7 @@
 
 from clusterpolisee import _
 from clusterpolisee.core.vocabularies import vocabulary_factory
+from clusterpolisee.members.tiers import tier_memberships
 from clusterpolisee.workspaces.groups import find_workspace
 from clusterpolisee.workspaces.groups import roster
 from clusterpolisee.workspaces.groups import WORKING_GROUPS
@@ -71,3 +72,19 @@ def MyWorkingGroups(context=None):
             if me in roster(brain.getObject())
         ]
     )
+
+
+@provider(IVocabularyFactory)
+def RosterCandidates(context=None):
+    """Approved members (partner members included: they join where invited) not yet in the
+    working group whose workspace holds ``context``, by full name."""
+    workspace = find_workspace(context) if context is not None else None
+    current = set(roster(workspace)) if workspace is not None else set()
+    terms = []
+    for user_id, tiers in tier_memberships().items():
+        if user_id in current or not set(tiers) - {"public-followers"}:
+            continue
+        user = api.user.get(userid=user_id)
+        title = (user.getProperty("fullname", "") if user else "") or user_id
+        terms.append(SimpleTerm(user_id, token=user_id, title=title))
+    return SimpleVocabulary(sorted(terms, key=lambda term: term.title.lower()))
