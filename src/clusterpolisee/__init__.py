@@ -58,17 +58,23 @@ class _MovedModules(abc.MetaPathFinder, abc.Loader):
             return util.spec_from_loader(name, self, is_package=name in MOVED_PACKAGES)
         return None
 
+    def __init__(self):
+        self._own_specs = {}
+
     def create_module(self, spec):
         if spec.name in MOVED_PACKAGES:
             return types.ModuleType(spec.name)
         module = import_module(MOVED_MODULES[spec.name])
-        self._own_spec = module.__spec__
+        self._own_specs[spec.name] = module.__spec__
         return module
 
     def exec_module(self, module):
         # The import machinery gave the module the old name's spec: give it back its own.
-        if module.__name__ in MOVED_MODULES.values():
-            module.__spec__ = self._own_spec
+        own = self._own_specs.pop(module.__spec__.name, None)
+        if own is not None:
+            module.__spec__ = own
 
 
-sys.meta_path.append(_MovedModules())
+# First: an old name that is a package's new home (clusterpolisee.transforms) would otherwise
+# let the file finder load its old modules a second time, as other modules.
+sys.meta_path.insert(0, _MovedModules())

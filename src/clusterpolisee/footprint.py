@@ -128,13 +128,20 @@ def configuration(portal):
 
 
 def record_before(portal):
-    IAnnotations(portal)[KEY] = {"before": configuration(portal)}
+    """What the site was before the first install: re-applying the profile keeps it."""
+    if KEY not in IAnnotations(portal):
+        IAnnotations(portal)[KEY] = {"before": configuration(portal)}
 
 
 def record_after(portal):
     footprint = IAnnotations(portal).get(KEY)
     if footprint is not None:
         IAnnotations(portal)[KEY] = {**footprint, "after": configuration(portal)}
+
+
+def _added(before, after, now):
+    """Keys (or items) installing added and the site still has."""
+    return sorted((set(after) - set(before)) & set(now))
 
 
 def _ours(now, before, after, key):
@@ -149,25 +156,31 @@ def restore(portal):
     if not footprint or "after" not in footprint:
         return False
     before, after, now = footprint["before"], footprint["after"], configuration(portal)
+    # What installing added (in "after", not in "before") and the site still has: never what
+    # another add-on or an administrator added since.
     _restore_registry(portal, before["registry"], after["registry"], now["registry"])
-    _restore_types(portal, before["types"], after["types"], now["types"])
-    _restore_workflows(portal, before, after, now)
+    kept = _restore_types(portal, before["types"], after["types"], now["types"])
+    _restore_workflows(portal, before, after, now, kept)
     catalog = portal.portal_catalog
-    for index in set(now["catalog"]["indexes"]) - set(before["catalog"]["indexes"]):
+    for index in _added(
+        before["catalog"]["indexes"], after["catalog"]["indexes"], now["catalog"]["indexes"]
+    ):
         catalog.delIndex(index)
-    for column in set(now["catalog"]["columns"]) - set(before["catalog"]["columns"]):
+    for column in _added(
+        before["catalog"]["columns"], after["catalog"]["columns"], now["catalog"]["columns"]
+    ):
         catalog.delColumn(column)
-    _restore_actions(portal, before["actions"], now["actions"])
+    _restore_actions(portal, _added(before["actions"], after["actions"], now["actions"]))
     controlpanel = portal.portal_controlpanel
-    for configlet in set(now["configlets"]) - set(before["configlets"]):
+    for configlet in _added(before["configlets"], after["configlets"], now["configlets"]):
         controlpanel.unregisterConfiglet(configlet)
-    _restore_transforms(portal, before["transforms"], now["transforms"])
+    _restore_transforms(portal, before["transforms"], after["transforms"], now["transforms"])
     _restore_security(portal, before, after, now)
     memberdata = portal.portal_memberdata
-    added = set(now["memberdata"]) - set(before["memberdata"])
+    added = _added(before["memberdata"], after["memberdata"], now["memberdata"])
     if added:
         memberdata.manage_delProperties(sorted(added))
-    _restore_utilities(portal, before["utilities"], now["utilities"])
+    _restore_utilities(portal, _added(before["utilities"], after["utilities"], now["utilities"]))
     repository = portal.portal_repository
     if _ours(now, before, after, "versionable_types"):
         repository.setVersionableContentTypes(list(before["versionable_types"]))
@@ -179,7 +192,7 @@ def restore(portal):
 
 def _restore_registry(portal, before, after, now):
     registry = portal.portal_registry
-    for key in set(now) - set(before):
+    for key in _added(before, after, now):
         del registry.records[key]
     for key in set(now) & set(before):
         if _ours(now, before, after, key):
@@ -198,12 +211,15 @@ def _unplain(current, value):
 
 
 def _restore_types(portal, before, after, now):
+    """Remove the types installing added that nothing uses; return those kept for content."""
     types = portal.portal_types
     catalog = portal.portal_catalog
-    for type_id in set(now) - set(before):
+    kept = set()
+    for type_id in _added(before, after, now):
         if catalog.unrestrictedSearchResults(portal_type=type_id):
             # Content of the type stays readable: the type goes when the content does.
             logger.info("Uninstall keeps the type %s: the site holds items of it", type_id)
+            kept.add(type_id)
             continue
         types.manage_delObjects([type_id])
     for type_id in set(now) & set(before):
@@ -211,46 +227,59 @@ def _restore_types(portal, before, after, now):
         for name, value in before[type_id].items():
             if _ours(now[type_id], before[type_id], after.get(type_id, {}), name):
                 fti._updateProperty(name, value)
+    return kept
 
 
-def _restore_workflows(portal, before, after, now):
+def _restore_workflows(portal, before, after, now, kept):
+    """Chains and workflows back as they were; but content kept (of a type kept, or in a
+    section under a policy) keeps its workflows, policies and chains."""
     tool = portal.portal_workflow
     if _ours(now["workflows"], before["workflows"], after["workflows"], "default"):
         tool.setDefaultChain(",".join(before["workflows"]["default"]))
     chains_before = before["workflows"]["chains"]
     chains_after = after["workflows"]["chains"]
     for type_id, chain in now["workflows"]["chains"].items():
+        if type_id in kept or chain != chains_after.get(type_id):
+            continue  # content of its own, or changed since: the site's
         if type_id in chains_before:
-            if chain != chains_before[type_id] and chain == chains_after.get(type_id):
+            if chain != chains_before[type_id]:
                 tool.setChainForPortalTypes([type_id], chains_before[type_id])
         elif type_id in portal.portal_types:
             tool.setChainForPortalTypes([type_id], "(Default)")
-    for type_id in set(now["workflows"]["chains"]) - set(chains_before):
-        tool._chains_by_type.pop(type_id, None)
-    for workflow_id in set(now["workflows"]["ids"]) - set(before["workflows"]["ids"]):
+        else:
+            tool._chains_by_type.pop(type_id, None)
+    if kept:
+        return
+    for workflow_id in _added(
+        before["workflows"]["ids"], after["workflows"]["ids"], now["workflows"]["ids"]
+    ):
         tool.manage_delObjects([workflow_id])
     placeful = portal.portal_placeful_workflow
-    added = set(now["placeful_policies"]) - set(before["placeful_policies"])
+    added = _added(
+        before["placeful_policies"], after["placeful_policies"], now["placeful_policies"]
+    )
     if added:
-        placeful.manage_delObjects(sorted(added))
+        placeful.manage_delObjects(added)
 
 
-def _restore_actions(portal, before, now):
+def _restore_actions(portal, added):
     actions = portal.portal_actions
-    for key in sorted(set(now) - set(before), key=lambda key: key.count("/"), reverse=True):
+    for key in sorted(added, key=lambda key: key.count("/"), reverse=True):
         category, _slash, action = key.partition("/")
-        container = actions[category]
+        container = actions.get(category)
+        if container is None:
+            continue
         if action:
             container.manage_delObjects([action])
         else:
             actions.manage_delObjects([category])
 
 
-def _restore_transforms(portal, before, now):
+def _restore_transforms(portal, before, after, now):
     transforms = portal.portal_transforms
-    for name in set(now) - set(before):
+    for name in _added(before, after, now):
         transforms.unregisterTransform(name)
-    for name in set(before) - set(now):
+    for name in (set(before) - set(after)) - set(now):
         if before[name]:
             transforms.manage_addTransform(name, before[name])
 
@@ -259,16 +288,16 @@ def _restore_security(portal, before, after, now):
     for name, (roles, acquire) in before["permissions"].items():
         if _ours(now["permissions"], before["permissions"], after["permissions"], name):
             portal.manage_permission(name, roles=list(roles), acquire=acquire)
-    added_roles = set(now["roles"]) - set(before["roles"])
+    added_roles = _added(before["roles"], after["roles"], now["roles"])
     if added_roles:
-        portal._delRoles(sorted(added_roles))
-    for group_id in set(now["groups"]) - set(before["groups"]):
+        portal._delRoles(added_roles)
+    for group_id in _added(before["groups"], after["groups"], now["groups"]):
         api.group.delete(groupname=group_id)
 
 
-def _restore_utilities(portal, before, now):
+def _restore_utilities(portal, added):
     site_manager = getSiteManager(portal)
-    for identifier, name in set(now) - set(before):
+    for identifier, name in added:
         provided = resolve(identifier)
         if provided.isOrExtends(ILocalBrowserLayerType):
             from plone.browserlayer.utils import unregister_layer

@@ -123,3 +123,15 @@ class TestEventsCalendar:
         assert portal.REQUEST.response.getStatus() == 400
         assert view.month.day == 1  # this month is shown instead
         assert "A month is written as year and month, for example 2027-03." in html
+
+    @pytest.mark.parametrize("month", ["9999-12", "0001-01"])
+    def test_a_month_beyond_the_calendar_is_a_clear_error(self, portal, events, month):
+        _view, html = calendar(portal, mode="month", month=month)
+        assert portal.REQUEST.response.getStatus() == 400
+        assert "A month is written as year and month, for example 2027-03." in html
+
+    def test_an_events_time_keeps_its_own_zone_and_offset(self, portal, events, clock):
+        view, _html = calendar(portal)
+        brain = next(brain for brain in view.batch if brain.Title == "Eccp Forum")
+        start = clock.at(days=20, hour=events.hour, minute=events.minute, zone=ZONE)
+        assert view.item_date(brain)["iso"] == start.isoformat()

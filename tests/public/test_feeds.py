@@ -72,6 +72,12 @@ class TestRepositoryFeed:
         assert titles == ["Cluster fund", "Innovation vouchers & co"]
         assert content.REQUEST.response.getHeader("Content-Type").startswith("application/rss+xml")
 
+    def test_a_control_character_in_a_title_leaves_the_feed_readable(self, content):
+        content.repository["vouchers"].title = "Innovation\x0bvouchers"
+        content.repository["vouchers"].reindexObject()
+        rss = ElementTree.fromstring(render(content, "repository-feed"))
+        assert "Innovationvouchers" in [item.findtext("title") for item in rss.iter("item")]
+
     def test_one_topic(self, content):
         rss = ElementTree.fromstring(render(content, "repository-feed", "innovation-rd"))
         assert [item.findtext("title") for item in rss.iter("item")] == ["Innovation vouchers & co"]

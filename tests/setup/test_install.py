@@ -181,3 +181,25 @@ class TestIntoAnExistingSite:
         }
         assert changed == set()
         assert not installer.is_product_installed(PACKAGE)
+
+    def test_uninstall_keeps_what_others_added_since_and_survives_a_reapplied_profile(self, bare):
+        from clusterpolisee.footprint import configuration
+        from plone.registry import field
+        from plone.registry import Record
+
+        installer = get_installer(bare)
+        with api.env.adopt_roles(["Manager"]):
+            installer.install_product(PACKAGE)
+            # The profile applied again (as an upgrade or a reinstall does)...
+            bare.portal_setup.runAllImportStepsFromProfile(f"profile-{PACKAGE}:default")
+            # ... and what an administrator or another add-on added afterwards.
+            api.group.create(groupname="editors-of-elsewhere")
+            bare.portal_registry.records["elsewhere.setting"] = Record(field.TextLine(), "kept")
+            bare.portal_catalog.addIndex("elsewhere_index", "FieldIndex")
+            installer.uninstall_product(PACKAGE)
+        after = configuration(bare)
+        assert "editors-of-elsewhere" in after["groups"]
+        assert after["registry"]["elsewhere.setting"] == "kept"
+        assert "elsewhere_index" in after["catalog"]["indexes"]
+        assert "BestPractice" not in after["types"]
+        assert "clusterpolisee.tagline" not in after["registry"]

@@ -97,3 +97,14 @@ def test_services_and_logic_never_import_views():
             if ".views" in module and module.split(".")[1] != "core"
         }
         assert borrowed == set(), name
+
+
+def test_an_old_module_name_is_the_module_at_its_new_home():
+    import clusterpolisee.content.best_practice as old_content
+    import clusterpolisee.repository.content.best_practice as new_content
+    import clusterpolisee.repository.transforms.pdf_to_text as new_transform
+    import clusterpolisee.transforms.pdf_to_text as old_transform
+
+    assert old_content is new_content
+    assert old_transform is new_transform
+    assert new_content.__spec__.name == "clusterpolisee.repository.content.best_practice"

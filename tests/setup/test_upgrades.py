@@ -249,6 +249,7 @@ class TestUpgradesKeepWhatASiteChanged:
         tabs = api.portal.get_tool("portal_actions")["portal_tabs"]
         types = api.portal.get_tool("portal_types")
         # What the site's administrators chose...
+        registry["clusterpolisee.tagline"] = "Learning from each other"
         registry["plone.enable_self_reg"] = False
         tabs["indicators"].visible = False
         types["BestPractice"].title = "Good practice"
@@ -258,7 +259,10 @@ class TestUpgradesKeepWhatASiteChanged:
         types.manage_delObjects(["Decision"])
         setup.setLastVersionForProfile(PROFILE, "1001")
         setup.upgradeProfile(PROFILE)
-        assert registry["plone.enable_self_reg"] is False
+        assert registry["clusterpolisee.tagline"] == "Learning from each other"
+        # What 1002 and 1004 brought is set again: registration and comments.
+        assert registry["plone.enable_self_reg"] is True
+        assert registry["plone.app.discussion.interfaces.IDiscussionSettings.globally_enabled"]
         assert tabs["indicators"].visible is False
         assert types["BestPractice"].title == "Good practice"
         assert "clusterpolisee.indicator_targets" in registry.records

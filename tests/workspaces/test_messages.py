@@ -147,3 +147,29 @@ class TestCompose:
         recipients = html[html.index('id="form-widgets-recipients"') :]
         recipients = recipients[: recipients.index("</select>")]
         assert recipients.count('selected="selected"') == 2  # the sender and the other recipient
+
+
+class TestComposeRefuses:
+    def test_a_send_by_get_is_refused(self, group):
+        from zExceptions import Forbidden as Refused
+
+        with pytest.raises(Refused):
+            render(
+                api.portal.get(),
+                "compose-message",
+                "full",
+                **{
+                    "form.widgets.recipients": ["associated"],
+                    "form.widgets.subject": "S",
+                    "form.widgets.body": "B",
+                    "form.buttons.send": "Send",
+                },
+            )
+        catalog = api.portal.get_tool("portal_catalog")
+        assert len(catalog.unrestrictedSearchResults(portal_type="Message")) == 0
+
+    def test_a_structured_value_is_a_bad_request(self, group):
+        from zExceptions import BadRequest
+
+        with pytest.raises(BadRequest):
+            compose("full", recipients=[["associated"]], subject="S", body="B")

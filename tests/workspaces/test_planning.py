@@ -157,8 +157,9 @@ class TestCalendar:
         assert listing.index("Steering meeting") > 0
         assert "Report due" in listing
 
-    def test_a_bad_month_falls_back_to_this_month(self, group, clock):
-        html = render(group["planning"], "group-calendar", "associated", month="2026-13")
+    @pytest.mark.parametrize("month", ["2026-13", "9999-12", "0001-01"])
+    def test_a_bad_month_falls_back_to_this_month(self, group, clock, month):
+        html = render(group["planning"], "group-calendar", "associated", month=month)
         assert str(clock.today().year) in html
 
     def test_this_month_and_today_are_the_platforms_whatever_the_servers_zone(self, group, clock):

@@ -18,7 +18,7 @@ import pytest
 def post(context, view_name, login, **form):
     request = context.REQUEST
     alsoProvides(request, IClusterpoliseeLayer)
-    request.method = "POST"
+    request.method = request.environ["REQUEST_METHOD"] = "POST"
     request.form.clear()
     request.form.update(form)
     with as_user(login):
@@ -47,7 +47,7 @@ def ask_to_join(group, login, message="", **form):
 def render(context, view_name, login, **form):
     request = context.REQUEST
     alsoProvides(request, IClusterpoliseeLayer)
-    request.method = "GET"
+    request.method = request.environ["REQUEST_METHOD"] = "GET"
     request.form.clear()
     request.form.update(form)
     with as_user(login):
@@ -131,6 +131,24 @@ class TestRosterManagement:
         assert "nobody-here" not in roster(group)
         messages = IStatusMessage(group.REQUEST).show()
         assert [(m.message, m.type) for m in messages] == [("Choose a member.", "error")]
+
+    def test_the_last_leader_cannot_be_removed(self, group):
+        roster_action(group, "coordinator", "leader", "remove")
+        assert roster(group)["leader"] == "WorkingGroupLeader"
+        messages = IStatusMessage(group.REQUEST).show()
+        assert [m.type for m in messages] == ["error"]
+        assert "The group needs a leader" in messages[0].message
+
+    def test_a_roster_change_by_get_is_refused(self, group):
+        prefix = person_prefix("member", "full")
+        with pytest.raises(Forbidden):
+            render(
+                group,
+                "roster",
+                "leader",
+                **{f"{prefix}.widgets.userid": "full", f"{prefix}.buttons.remove": "Remove"},
+            )
+        assert "full" in roster(group)
 
     def test_roster_page_lists_members_with_their_role(self, group):
         html = render(group, "roster", "associated")

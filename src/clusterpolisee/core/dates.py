@@ -15,6 +15,7 @@ from datetime import datetime
 from datetime import time
 from datetime import timedelta
 from plone.app.event.base import ulocalized_time
+from plone.event.utils import pydt
 from plone.registry.interfaces import IRegistry
 from zope.component import queryUtility
 from zope.component.hooks import getSite
@@ -56,19 +57,25 @@ def aware(value, tz=None):
     if value is None:
         return None
     if isinstance(value, DateTime):
-        value = value.asdatetime()
+        value = _from_zope(value)
     elif not isinstance(value, datetime):
         value = datetime.combine(value, time())
     if value.tzinfo is None:
-        return zone().localize(value)
+        value = zone().localize(value)
     return value.astimezone(tz)
+
+
+def _from_zope(value):
+    # DateTime.asdatetime() gives a named zone's raw pytz offset (Bucharest: +01:44, its local
+    # mean time); plone.event localizes the wall time in the zone instead.
+    return pydt(value, exact=True)
 
 
 def own(value):
     """An event's or meeting's time in its own zone (the one it was entered in); a naive value
     is a wall time in the declared zone."""
     if isinstance(value, DateTime):
-        value = value.asdatetime()
+        value = _from_zope(value)
     if isinstance(value, datetime) and value.tzinfo is not None:
         return value
     return aware(value)
@@ -112,12 +119,14 @@ def shift_month(first, months):
 
 
 def parse_month(value):
-    """A month given as ``YYYY-MM`` (a query string's ``month``): its first day, or None."""
+    """A month given as ``YYYY-MM`` (a query string's ``month``): its first day, or None, also
+    for a year a calendar cannot show with its neighbours (before 1000 or after 8999)."""
     try:
         year, month = (int(part) for part in str(value).split("-"))
-        return date(year, month, 1)
+        first = date(year, month, 1)
     except (TypeError, ValueError):
         return None
+    return first if 1000 <= year <= 8999 else None
 
 
 def format_time(value, long_format=False, context=None, request=None, keep_own_zone=False):

@@ -5,8 +5,11 @@ the protection off for the whole request, the objects that one change touched ar
 and any other write in the request is still refused without a token.
 """
 
+from clusterpolisee import _
+from plone import api
 from plone.protect.utils import safeWrite
 from Products.CMFCore.indexing import processQueue
+from zExceptions import BadRequest
 
 
 def write_on_read(context, request, write):
@@ -20,3 +23,16 @@ def write_on_read(context, request, write):
         if id(obj) not in before:
             safeWrite(obj, request)
     return result
+
+
+def plain_form(request, prefix):
+    """Refuse (400) a form whose fields under ``prefix`` are not text or lists of text: a hand-made
+    request (``name:record``, nested lists) would break the form's widgets."""
+    for key, value in request.form.items():
+        if not key.startswith(prefix):
+            continue
+        values = value if isinstance(value, list) else [value]
+        if not all(isinstance(item, str) for item in values):
+            raise BadRequest(
+                api.portal.translate(_("The form was sent in a way it cannot be read."))
+            )

@@ -3,22 +3,25 @@ and the unread count in the toolbar."""
 
 from clusterpolisee import _
 from clusterpolisee.core.people import fullname
+from clusterpolisee.core.protect import plain_form
 from clusterpolisee.core.protect import write_on_read
 from clusterpolisee.messaging.mailbox import send
 from clusterpolisee.workspaces.groups import roster
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
 from plone.protect import CheckAuthenticator
+from plone.protect import PostOnly
 from plone.z3cform.layout import wrap_form
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from z3c.form import button
 from z3c.form import field
 from z3c.form import form
-from z3c.form.browser.select import SelectFieldWidget
+from z3c.form.browser.select import SelectWidget
 from z3c.form.error import ErrorViewMessage
 from z3c.form.interfaces import HIDDEN_MODE
 from z3c.form.interfaces import WidgetActionExecutionError
+from z3c.form.widget import FieldWidget
 from zope import schema
 from zope.interface import Interface
 from zope.interface import Invalid
@@ -85,11 +88,20 @@ class IComposeMessage(Interface):
     in_reply_to = schema.ASCIILine(required=False)
 
 
-def MultipleSelectFieldWidget(field, request):
-    """A plain ``<select multiple>``: Plone's default for a list is two lists and buttons."""
-    widget = SelectFieldWidget(field, request)
-    widget.multiple = "multiple"
-    return widget
+class RecipientsWidget(SelectWidget):
+    """A plain ``<select multiple>`` (Plone's default for a list is two lists and buttons) that
+    does not offer the writer to themselves."""
+
+    multiple = "multiple"
+
+    @property
+    def items(self):
+        me = api.user.get_current().getId()
+        return [item for item in super().items if item["value"] != me]
+
+
+def RecipientsFieldWidget(field, request):
+    return FieldWidget(field, RecipientsWidget(request))
 
 
 # The form's messages in the platform's words (z3c.form's own are generic).
@@ -111,7 +123,7 @@ class ComposeMessageForm(form.Form):
     (``attachments``), which z3c.form's file widget cannot be: the handler reads them."""
 
     fields = field.Fields(IComposeMessage)
-    fields["recipients"].widgetFactory = MultipleSelectFieldWidget
+    fields["recipients"].widgetFactory = RecipientsFieldWidget
     fields["in_reply_to"].mode = HIDDEN_MODE
     ignoreContext = True
     enctype = "multipart/form-data"
@@ -119,9 +131,15 @@ class ComposeMessageForm(form.Form):
     template = ViewPageTemplateFile("templates/compose_message.pt")
     attachment_error = None
 
+    def update(self):
+        plain_form(self.request, self.prefix)
+        super().update()
+
     def updateWidgets(self):
         super().updateWidgets()
         self.widgets["recipients"].size = 8
+        self.widgets["recipients"].klass = "form-select"
+        self.widgets["group"].klass = "form-select"
         if not self.request.form.get("form.buttons.send"):
             self.prefill_reply()
 
@@ -138,6 +156,11 @@ class ComposeMessageForm(form.Form):
         self.widgets["recipients"].value = sorted(people)
         self.widgets["subject"].value = subject
         self.widgets["in_reply_to"].value = original.UID()
+
+    def updateActions(self):
+        super().updateActions()
+        self.actions["send"].klass = "btn btn-primary"
+        self.actions["cancel"].klass = "btn btn-link"
 
     def attachments(self):
         """The uploaded files as (name, type, data); sets the form's error for a too big one."""
@@ -171,6 +194,7 @@ class ComposeMessageForm(form.Form):
 
     @button.buttonAndHandler(_("button_send", default="Send"), name="send")
     def handle_send(self, action):
+        PostOnly(self.request)
         CheckAuthenticator(self.request)
         data, errors = self.extractData()
         self.check_choices()

@@ -13,6 +13,8 @@ from lxml import etree
 from pathlib import Path
 from plone import api
 from Products.GenericSetup.context import DirectoryImportContext
+from zope.dottedname.resolve import resolve
+from zope.schema import getFieldNames
 import shutil
 import tempfile
 
@@ -42,9 +44,14 @@ def _missing_records(folder):
             continue
         if node.tag == "record":
             present = node.get("name") in registry.records
-        elif node.tag == "records":
-            prefix = (node.get("prefix") or node.get("interface")) + "."
-            present = any(True for _key in registry.records.keys(prefix, prefix + "\uffff"))
+        elif node.tag == "records" and node.get("interface"):
+            # Present when every field of the interface has its record (registering an
+            # interface again keeps the values of the records it has).
+            interface = resolve(node.get("interface"))
+            prefix = node.get("prefix") or node.get("interface")
+            present = all(
+                f"{prefix}.{name}" in registry.records for name in getFieldNames(interface)
+            )
         else:
             present = False
         if present:

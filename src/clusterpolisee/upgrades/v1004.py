@@ -22,6 +22,10 @@ def upgrade(context):
         "difftool",
         "usersschema",
     )
+    # The forum's replies are Plone's comments: what 1004 brought, set as such.
+    api.portal.set_registry_record(
+        "plone.app.discussion.interfaces.IDiscussionSettings.globally_enabled", True
+    )
     register_transforms()
     portal = api.portal.get()
     ensure_sections(portal)

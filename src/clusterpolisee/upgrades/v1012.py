@@ -21,6 +21,7 @@ from Products.CMFPlone.relationhelper import rebuild_relations
 from zope.annotation.interfaces import IAnnotations
 from zope.interface.interface import InterfaceClass
 import logging
+import transaction
 
 
 logger = logging.getLogger(__name__)
@@ -65,15 +66,28 @@ def update_types(portal):
                 fti._updateProperty(prop, moved(value))
 
 
+def records(storage):
+    """(oid, data) of the storage's current records; of its whole history where it cannot tell
+    the current ones (a storage without ``record_iternext``)."""
+    if hasattr(storage, "record_iternext"):
+        position = None
+        while True:
+            oid, _tid, data, position = storage.record_iternext(position)
+            yield oid, data
+            if position is None:
+                return
+    for transaction_record in storage.iterator():
+        for record in transaction_record:
+            yield record.oid, record.data
+
+
 def resave_records(portal):
     """Save again every current object whose record names an old module. Returns how many."""
     connection = portal._p_jar
     storage = connection.db().storage
-    oids = set()
-    for transaction in storage.iterator():
-        for record in transaction:
-            if record.data and any(name in record.data for name in OLD_NAMES):
-                oids.add(record.oid)
+    oids = {
+        oid for oid, data in records(storage) if data and any(name in data for name in OLD_NAMES)
+    }
     count = 0
     for oid in oids:
         try:
@@ -83,6 +97,9 @@ def resave_records(portal):
             continue  # removed since: nothing current to rewrite
         obj._p_changed = True
         count += 1
+        if count % 1000 == 0:
+            # Keep memory bounded on a large site: the changes so far go to a savepoint.
+            transaction.savepoint(optimistic=True)
     return count
 
 

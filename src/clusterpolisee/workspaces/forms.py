@@ -7,10 +7,12 @@ prefix; a POST is handled by the form whose button was pressed. The changes them
 """
 
 from clusterpolisee import _
+from clusterpolisee.core.protect import plain_form
 from clusterpolisee.workspaces.roster import change_roster
 from clusterpolisee.workspaces.roster import request_to_join
 from plone import api
 from plone.protect import CheckAuthenticator
+from plone.protect import PostOnly
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from z3c.form import button
 from z3c.form import field
@@ -38,6 +40,15 @@ class InlineForm(form.Form):
     ignoreContext = True
     redirected = False
     css_class = ""
+
+    def update(self):
+        plain_form(self.request, self.prefix)
+        super().update()
+
+    def protect(self):
+        """A change only by POST, with the form's token."""
+        PostOnly(self.request)
+        CheckAuthenticator(self.request)
 
     def done(self, message, kind, url):
         api.portal.show_message(message, request=self.request, type=kind)
@@ -78,7 +89,7 @@ class JoinRequestForm(InlineForm):
 
     @button.buttonAndHandler(_("button_ask_to_join", default="Ask to join"), name="ask")
     def handle_ask(self, action):
-        CheckAuthenticator(self.request)
+        self.protect()
         if not api.user.has_permission(ASK_TO_JOIN, obj=self.context):
             raise Unauthorized(_("Only approved members may ask to join a working group."))
         data, errors = self.extractData()
@@ -94,7 +105,7 @@ class RosterForm(InlineForm):
     """What the leader (or the coordinator) does on the roster; the check is the permission."""
 
     def act(self, user_id, action):
-        CheckAuthenticator(self.request)
+        self.protect()
         if not api.user.has_permission(MANAGE_ROSTER, obj=self.context):
             raise Unauthorized(_("Only the group's leader or the coordinator manages the roster."))
         message, kind = change_roster(self.context, user_id, action)

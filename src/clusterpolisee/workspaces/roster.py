@@ -23,12 +23,13 @@ def change_roster(workspace, user_id, action):
         return _("Choose a member."), "error"
     name, group = fullname(user_id), workspace.Title()
     mapping = {"name": name, "group": group}
+    approved = set(tier_memberships().get(user_id, ())) - {"public-followers"}
+    if action in ("invite", "accept", "lead") and not approved:
+        return _("${name} is not an approved member of the platform.", mapping=mapping), "error"
     if action in ("invite", "accept"):
         if user_id in roster(workspace):
             withdraw_join_request(workspace, user_id)
             return _("${name} is already in the group.", mapping=mapping), "info"
-        if user_id not in tier_memberships():
-            return _("${name} is not an approved member of the platform.", mapping=mapping), "error"
         set_roster_role(workspace, user_id, MEMBER)
         notify(
             [user_id],
@@ -44,6 +45,12 @@ def change_roster(workspace, user_id, action):
         set_roster_role(workspace, user_id, LEADER)
         return _("${name} now leads the group.", mapping=mapping), "info"
     if action == "remove":
+        leaders = {member for member, role in roster(workspace).items() if role == LEADER}
+        if leaders == {user_id}:
+            return _(
+                "The group needs a leader: make another member leader before removing ${name}.",
+                mapping=mapping,
+            ), "error"
         set_roster_role(workspace, user_id, None)
         return _("${name} is no longer in the group.", mapping=mapping), "info"
     return _("Unknown action."), "error"

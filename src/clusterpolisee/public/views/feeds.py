@@ -10,6 +10,7 @@ from Products.Five.browser import BrowserView
 from zExceptions import NotFound
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
+import re
 
 
 FEED_TYPES = (
@@ -21,6 +22,12 @@ FEED_TYPES = (
 )
 TOPIC_TITLES = {key: title for key, title, _help in TOPICS}
 FEED_SIZE = 30
+# Characters XML 1.0 cannot carry, which a title may still hold (a pasted control character).
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text):
+    return NOT_XML.sub("", text or "")
 
 
 @implementer(IPublishTraverse)
@@ -80,10 +87,10 @@ class RepositoryFeedView(TopicFilteredView):
         # feedgen puts the entry added last first: add the oldest first.
         for brain in reversed(brains):
             entry = feed.add_entry()
-            entry.title(brain.Title)
+            entry.title(xml_text(brain.Title))
             entry.link(href=brain.getURL())
             entry.guid(brain.UID, permalink=False)
-            entry.description(brain.Description or "")
+            entry.description(xml_text(brain.Description))
             entry.pubDate((brain.effective or brain.created).asdatetime())
             entry.category(term=types[brain.portal_type].Title())
             for topic in brain.topics or ():
