@@ -9,6 +9,9 @@ site keeps to their modules.
 - the text transforms, registered by module name;
 - the relations, whose catalog sorts interfaces by module;
 - the install record that uninstalling reads (footprint.py), which names the types' classes.
+
+It reads every current record of the database once (on ZEO, over the network): pack a large
+database before upgrading.
 """
 
 from clusterpolisee import MOVED_MODULES
