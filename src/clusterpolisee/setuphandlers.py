@@ -10,11 +10,16 @@ was before (footprint.py); content stays.
 from clusterpolisee import footprint
 from clusterpolisee.consultations.questionnaires import ensure_consultations
 from clusterpolisee.core.sections import ensure_sections
+from clusterpolisee.core.sections import SECTIONS
+from clusterpolisee.core.security import disown
 from clusterpolisee.members.tiers import ensure_leaders_group
 from clusterpolisee.members.tiers import ensure_tier_groups
 from clusterpolisee.messaging.mailbox import ensure_mailbox
+from clusterpolisee.messaging.mailbox import MAILBOX_ID
 from clusterpolisee.repository.transforms import TRANSFORMS
 from clusterpolisee.workspaces.groups import ensure_workspaces
+from clusterpolisee.workspaces.groups import SECTION_ID as WORKING_GROUPS_ID
+from clusterpolisee.workspaces.groups import workspace_containers
 from plone import api
 from plone.base.interfaces import INonInstallable
 from Products.GenericSetup.tool import UNKNOWN
@@ -110,6 +115,30 @@ def create_site_content(context):
     ensure_mailbox(portal)
     ensure_consultations(portal)
     show_landing(portal)
+    disown_platform(portal)
+
+
+def platform_containers(portal):
+    """The site and the containers the platform is made of: its sections, the workspaces and
+    their parts, the mailbox and the language homes."""
+    yield portal
+    for section_id, *_rest in SECTIONS:
+        if section_id in portal:
+            yield portal[section_id]
+    working_groups = portal.get(WORKING_GROUPS_ID)
+    if working_groups is not None:
+        for workspace in working_groups.objectValues():
+            if getattr(workspace, "portal_type", None) == "Workspace":
+                yield from workspace_containers(workspace)
+    if MAILBOX_ID in portal:
+        yield portal[MAILBOX_ID]
+    yield from landing_roots(portal)[1:]
+
+
+def disown_platform(portal):
+    """Nobody owns the platform's containers (core/security.py, disown)."""
+    for container in platform_containers(portal):
+        disown(container)
 
 
 def uninstall(context):

@@ -155,15 +155,18 @@ class TestMatrixOverHttp:
         assert wrong == [], "\n".join(wrong)
 
     def test_rest_api(self, platform):
-        """plone.restapi: reading the item, the comment permission and the offered transitions."""
+        """plone.restapi: reading the item and its history of versions, the comment permission
+        and the offered transitions."""
         base, clients = platform
         wrong = []
         for policy, state, actions in cases():
             url = f"{base}/{policy}/{state}"
-            readable, replies, transitions = {}, {}, {}
+            readable, histories, replies, transitions = {}, {}, {}, {}
             for login, client in clients.items():
                 response = client.get(url, headers={"Accept": "application/json"})
                 readable[login] = response.status_code == 200
+                history = client.get(f"{url}/@history", headers={"Accept": "application/json"})
+                histories[login] = history.status_code == 200
                 comments = client.get(f"{url}/@comments", headers={"Accept": "application/json"})
                 replies[login] = (
                     comments.status_code == 200 and comments.json()["permissions"]["can_reply"]
@@ -178,11 +181,15 @@ class TestMatrixOverHttp:
                 f"{policy} {state} read: {line}" for line in mismatches(actions["view"], readable)
             ]
             wrong += [
+                f"{policy} {state} versions: {line}"
+                for line in mismatches(actions["versions"], histories)
+            ]
+            wrong += [
                 f"{policy} {state} comment: {line}"
                 for line in mismatches(actions["comment"], replies)
             ]
             for transition, allowed in actions.items():
-                if transition in ("view", "edit", "delete", "add", "comment"):
+                if transition in ("view", "versions", "edit", "revert", "delete", "add", "comment"):
                     continue
                 observed = {login: transition in offered for login, offered in transitions.items()}
                 wrong += [

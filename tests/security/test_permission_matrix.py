@@ -48,8 +48,11 @@ ROSTER = {"wg-full", "wg-associated", "wg-leader", "author"}
 WS_VIEW = ROSTER | {"coordinator", "stc", "invited"}
 WS_ADD = ROSTER | {"coordinator"}
 WS_COMMENT = ROSTER | {"coordinator", "stc"}
+# Old versions: never wider than viewing, and never the whole public or every member.
+REVIEWERS = {"coordinator", "stc", "author", "invited"}
 CONFIDENTIAL = {
     "view": {"author", "invited"},
+    "versions": {"author", "invited"},
     "edit": {"author"},
     "delete": {"author"},
     "add": {"author"},
@@ -70,6 +73,7 @@ EXPECTED = {
         {
             "draft": {
                 "view": WS_VIEW,
+                "versions": WS_VIEW,
                 "edit": {"coordinator", "wg-leader", "author"},
                 "delete": {"coordinator", "wg-leader", "author"},
                 "add": WS_ADD,
@@ -79,6 +83,7 @@ EXPECTED = {
             },
             "group_review": {
                 "view": WS_VIEW,
+                "versions": WS_VIEW,
                 "edit": {"coordinator", "wg-leader"},
                 "delete": {"coordinator", "wg-leader"},
                 "add": WS_ADD,
@@ -89,6 +94,7 @@ EXPECTED = {
             },
             "approved": {
                 "view": WS_VIEW,
+                "versions": WS_VIEW,
                 "edit": {"coordinator", "wg-leader"},
                 "delete": {"coordinator"},
                 "add": WS_ADD,
@@ -98,6 +104,7 @@ EXPECTED = {
             },
             "proposed": {
                 "view": WS_VIEW,
+                "versions": WS_VIEW,
                 "edit": {"coordinator"},
                 "delete": {"coordinator"},
                 "add": {"coordinator"},
@@ -118,6 +125,7 @@ EXPECTED = {
         {
             "private": {
                 "view": {"coordinator", "author", "invited"},
+                "versions": {"coordinator", "author", "invited"},
                 "edit": {"coordinator", "author"},
                 "delete": {"coordinator", "author"},
                 "add": {"coordinator", "author"},
@@ -127,6 +135,7 @@ EXPECTED = {
             },
             "pending": {
                 "view": {"coordinator", "author", "invited", "stc"},
+                "versions": REVIEWERS,
                 "edit": {"coordinator"},
                 "delete": {"coordinator"},
                 "add": {"coordinator"},
@@ -137,6 +146,7 @@ EXPECTED = {
             },
             "published": {
                 "view": EVERYONE,
+                "versions": REVIEWERS,
                 "edit": {"coordinator"},
                 "delete": {"coordinator"},
                 "add": {"coordinator", "author"},
@@ -146,6 +156,7 @@ EXPECTED = {
             },
             "archived": {
                 "view": APPROVED | {"invited"},
+                "versions": REVIEWERS,
                 "edit": {"coordinator"},
                 "delete": {"coordinator"},
                 "add": set(),
@@ -160,6 +171,7 @@ EXPECTED = {
         {
             "internal": {
                 "view": APPROVED | {"invited"},
+                "versions": REVIEWERS,
                 "edit": {"coordinator", "author"},
                 "delete": {"coordinator", "author"},
                 "add": {
@@ -178,8 +190,14 @@ EXPECTED = {
         },
     ),
 }
+# Reverting to an old version is editing: the same people, in every state.
+for _paths, _states in EXPECTED.values():
+    for _actions in _states.values():
+        _actions["revert"] = _actions["edit"]
 PERMISSIONS = {
     "view": "View",
+    "versions": "CMFEditions: Access previous versions",
+    "revert": "CMFEditions: Revert to previous versions",
     "edit": "Modify portal content",
     "delete": "Delete objects",
     "add": "Add portal content",

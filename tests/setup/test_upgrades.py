@@ -269,3 +269,48 @@ class TestUpgradesKeepWhatASiteChanged:
         assert "publications" in tabs.objectIds()
         assert "Decision" in types.objectIds()
         assert "clusterpolisee.event_details" in types["Event"].behaviors
+
+
+class TestUpgradeTo1013:
+    def test_closes_the_holes_on_what_a_site_holds(self, portal):
+        """A site of version 1012: a reply seen by anyone, a confidential item that inherits,
+        a questionnaire saving raw answers, an account owning the mailbox."""
+        from AccessControl.SpecialUsers import nobody
+        from clusterpolisee.consultations.actions import EASYFORM_SAVE_DATA
+        from clusterpolisee.consultations.actions import SAFE_SAVE_DATA
+        from plone.app.discussion.interfaces import IConversation
+        from zope.component import createObject
+
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        setup = api.portal.get_tool("portal_setup")
+        catalog = api.portal.get_tool("portal_catalog")
+        group = portal["working-groups"]["innovation-rd"]
+        topic = api.content.create(container=group["forum"], type="ForumTopic", title="Vouchers")
+        comment = createObject("plone.Comment")
+        comment.text = "PrivateReplyText"
+        conversation = IConversation(topic)
+        comment = conversation[conversation.addComment(comment)]
+        # Plone's one-state comment workflow let everyone see a reply.
+        workflow_tool = api.portal.get_tool("portal_workflow")
+        workflow_tool.setChainForPortalTypes(["Discussion Item"], ["comment_one_state_workflow"])
+        workflow_tool["comment_one_state_workflow"].updateRoleMappingsFor(comment)
+        comment.reindexObject()
+        paper = api.content.create(container=group["documents"], type="Document", title="Paper")
+        api.content.transition(paper, transition="make_confidential")
+        del paper.__ac_local_roles_block__
+        form = catalog.unrestrictedSearchResults(portal_type="EasyForm")[0]._unrestrictedGetObject()
+        form.actions_model = form.actions_model.replace(SAFE_SAVE_DATA, EASYFORM_SAVE_DATA)
+        portal["messages"].manage_setLocalRoles(TEST_USER_ID, ["Owner"])
+        with api.env.adopt_user(user=nobody):
+            assert catalog(SearchableText="PrivateReplyText")
+
+        setup.setLastVersionForProfile(PROFILE, "1012")
+        setup.upgradeProfile(PROFILE)
+
+        assert setup.getLastVersionForProfile(PROFILE) == (setup.getVersionForProfile(PROFILE),)
+        with api.env.adopt_user(user=nobody):
+            assert not catalog(SearchableText="PrivateReplyText")
+        assert catalog(in_reply_to=comment.in_reply_to or 0, portal_type="Discussion Item")
+        assert paper.__ac_local_roles_block__ is True
+        assert SAFE_SAVE_DATA in form.actions_model
+        assert "Owner" not in portal["messages"].get_local_roles_for_userid(TEST_USER_ID)

@@ -28,7 +28,8 @@ def create_people(portal):
             username=login,
             email=f"{login}@example.org",
             password=PASSWORD,
-            properties={"fullname": login.replace("-", " ").title()},
+            # As the registration form makes them: a profile other members see.
+            properties={"fullname": login.replace("-", " ").title(), "profile_visible": True},
         )
         api.group.add_user(groupname=group, username=login)
 

@@ -2,6 +2,7 @@
 server, and private messages nobody else can reach by any URL."""
 
 from base64 import b64encode
+from clusterpolisee.messaging.mailbox import send
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from tests.workspaces import documents
@@ -237,10 +238,11 @@ class TestPrivateMessages:
                 "body": "The figures.",
             },
         )
-        attachment = create(
-            clients["full"],
+        # Files go with a message when it is sent (the compose form); over REST a sent message
+        # takes none (tests/security/test_versions_and_messages.py).
+        refused = clients["full"].post(
             message,
-            **{
+            json={
                 "@type": "File",
                 "title": "figures.csv",
                 "file": {
@@ -251,8 +253,22 @@ class TestPrivateMessages:
                 },
             },
         )
-        inbox.wait(1)
-        assert subjects(inbox, "associated") == ["New message from Full: Confidential budget"]
+        assert refused.status_code in (401, 403), refused.text
+        transaction.begin()  # see what the server committed
+        with api.env.adopt_user(username="full"):
+            attachment = send(
+                "full",
+                ["associated"],
+                "Confidential figures",
+                "See the file.",
+                attachments=[("figures.csv", "text/csv", b"a,b\n")],
+            )["figures.csv"].absolute_url()
+        transaction.commit()
+        inbox.wait(2)
+        assert sorted(subjects(inbox, "associated")) == [
+            "New message from Full: Confidential budget",
+            "New message from Full: Confidential figures",
+        ]
         assert clients["associated"].get(message).json()["body"] == "The figures."
         html_url = message
         for login in ("outsider", "leader", "coordinator", "partner", "anonymous"):

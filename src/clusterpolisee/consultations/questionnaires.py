@@ -8,6 +8,7 @@ choice values are the same in every language, so answers add up across languages
 
 from Acquisition import aq_base
 from clusterpolisee import _
+from clusterpolisee.consultations.actions import SAFE_SAVE_DATA
 from clusterpolisee.core import dates
 from clusterpolisee.core.sections import publish
 from clusterpolisee.core.topics import TOPICS
@@ -385,7 +386,7 @@ def model_xml(topic_id, language):
 
 ACTIONS_XML = (
     '<model xmlns="http://namespaces.plone.org/supermodel/schema"><schema>'
-    f'<field name="{SAVER}" type="collective.easyform.actions.SaveData">'
+    f'<field name="{SAVER}" type="{SAFE_SAVE_DATA}">'
     "<title>Answers</title><ExtraData><element>dt</element></ExtraData>"
     "</field></schema></model>"
 )

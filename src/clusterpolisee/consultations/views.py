@@ -10,6 +10,7 @@ from clusterpolisee.consultations.questionnaires import MULTIPLE_CHOICE
 from clusterpolisee.consultations.questionnaires import PRIVATE
 from clusterpolisee.consultations.questionnaires import questionnaires
 from clusterpolisee.consultations.questionnaires import Questions
+from clusterpolisee.core import csvsafe
 from clusterpolisee.core import dates
 from clusterpolisee.core.charts import bar_chart
 from collective.easyform.browser.view import EasyFormForm
@@ -22,7 +23,6 @@ from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
 from zope.component.hooks import getSite
-import csv
 import io
 import json
 
@@ -231,7 +231,7 @@ class ConsultationExportView(ResultsMixin, BrowserView):
                 indent=1,
             )
         output = io.StringIO()
-        writer = csv.writer(output)
+        writer = csvsafe.writer(output)
         writer.writerow(self.columns())
         for row in rows:
             writer.writerow([_cell(row.get(column)) for column in self.columns()])

@@ -2,6 +2,7 @@
 
 from clusterpolisee import _
 from clusterpolisee.core import charts
+from clusterpolisee.core import csvsafe
 from clusterpolisee.indicators.report import DETAIL_PERMISSION
 from clusterpolisee.indicators.report import indicator_data
 from clusterpolisee.indicators.report import INDICATORS
@@ -12,7 +13,6 @@ from plone.memoize.view import memoize
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
-import csv
 import io
 
 
@@ -106,7 +106,7 @@ class IndicatorsCSV(BrowserView):
     def __call__(self):
         detail = bool(api.user.has_permission(DETAIL_PERMISSION, obj=self.context))
         output = io.StringIO()
-        writer = csv.writer(output)
+        writer = csvsafe.writer(output)
         writer.writerow(["indicator", "title", "breakdown", "value", "count"])
         for row in indicator_data(self.context, self.request, detail):
             writer.writerow([row["id"], row["title"], "total", "", row["value"]])

@@ -18,6 +18,9 @@ TIER_GROUPS = (
     ("public-followers", _("Public followers"), ()),
 )
 TIER_GROUP_IDS = tuple(group_id for group_id, _title, _roles in TIER_GROUPS)
+# The tiers whose members take part in working groups: every tier that brings a role (partner
+# members join where they are invited); public followers do not.
+ROSTER_TIER_IDS = tuple(group_id for group_id, _title, roles in TIER_GROUPS if roles)
 
 
 def ensure_tier_groups():
@@ -51,3 +54,13 @@ def tier_memberships():
         for user in api.user.get_users(groupname=group_id):
             memberships.setdefault(user.getId(), []).append(group_id)
     return memberships
+
+
+def may_join_working_groups(user_id):
+    """Whether ``user_id`` is a person approved into a tier that takes part in working groups:
+    a registrant waiting for approval, a public follower or a group is not."""
+    user = api.user.get(userid=user_id) if user_id else None
+    if user is None:
+        return False
+    groups = {group.getId() for group in api.group.get_groups(user=user)}
+    return bool(groups & set(ROSTER_TIER_IDS))

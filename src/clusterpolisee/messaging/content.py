@@ -7,10 +7,13 @@ else. Files inside a message are its attachments and follow the same rule by acq
 """
 
 from clusterpolisee import _
+from clusterpolisee.messaging.mailbox import conversation_of
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
+from zope.interface import Invalid
+from zope.interface import invariant
 
 
 class IMailbox(model.Schema):
@@ -27,6 +30,13 @@ class IMessage(model.Schema):
     in_reply_to = schema.TextLine(title=_("In reply to"), required=False)
     thread = schema.TextLine(title=_("Conversation"), required=False)
 
+    @invariant
+    def replies_within_own_conversations(data):
+        """A reply answers a message its writer may read (read by plone.restapi); its
+        conversation is that message's, set on sending (mailbox.message_added)."""
+        if data.in_reply_to and conversation_of(data.in_reply_to) is None:
+            raise Invalid(_("You can only reply within a conversation you take part in."))
+
 
 @implementer(IMailbox)
 class Mailbox(Container):
@@ -35,6 +45,9 @@ class Mailbox(Container):
 
 @implementer(IMessage)
 class Message(Container):
+    # Only the message's own local roles count (Owner: the sender; MessageRecipient): whoever
+    # holds roles on the mailbox (the account that made it is its Owner) gets none here.
+    __ac_local_roles_block__ = True
     # Recipients who opened the message; the sender never counts as unread.
     read_by = ()
 

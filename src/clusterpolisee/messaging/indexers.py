@@ -1,4 +1,5 @@
-"""Catalog indexers of private messages: recipients, who has not read it, its conversation."""
+"""Catalog indexers of private messages: recipients, who has not read it, its conversation; and
+none for Plone's ``in_reply_to``."""
 
 from clusterpolisee.core.indexing import own
 from clusterpolisee.messaging.content import IMessage
@@ -21,3 +22,11 @@ def message_unread(obj):
 @indexer(IMessage)
 def message_thread(obj):
     return own(obj, "thread")
+
+
+@indexer(IMessage)
+def in_reply_to(obj):
+    """Plone's ``in_reply_to`` index holds the numbers of comments (plone.app.discussion) that
+    answer others: a message's UID beside them makes the index compare text with numbers, and
+    every later reply of either kind fails. A message's conversation is ``message_thread``."""
+    raise AttributeError

@@ -4,6 +4,7 @@ from clusterpolisee import _
 from clusterpolisee.core.people import fullname
 from clusterpolisee.messaging.notifications import notify
 from plone import api
+from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
 from zope.container.interfaces import INameChooser
 
@@ -32,14 +33,8 @@ def send(sender_id, recipients, subject, body, attachments=(), in_reply_to=None)
     message it answers, if the sender may read that message.
     """
     mailbox = ensure_mailbox(api.portal.get())
-    thread = None
-    if in_reply_to:
-        catalog = api.portal.get_tool("portal_catalog")
-        original = catalog(portal_type="Message", UID=in_reply_to)
-        if original:
-            thread = original[0].message_thread or in_reply_to
-        else:
-            in_reply_to = None
+    if conversation_of(in_reply_to) is None:
+        in_reply_to = None
     message_id = INameChooser(mailbox).chooseName(subject, mailbox)
     message = api.content.create(
         container=mailbox,
@@ -49,24 +44,39 @@ def send(sender_id, recipients, subject, body, attachments=(), in_reply_to=None)
         recipients=sorted(set(recipients) - {sender_id}),
         body=body,
         in_reply_to=in_reply_to,
-        thread=thread,
     )
     for filename, content_type, data in attachments:
-        api.content.create(
-            container=message,
-            type="File",
+        # Sending is the one moment a message takes files: once sent, nobody may add to it
+        # (the message workflow gives nobody "Add portal content"), so the attachments are
+        # placed by the sending itself, not through the add permission.
+        attachment = createContentInContainer(
+            message,
+            "File",
+            checkConstraints=False,
             title=filename,
             file=NamedBlobFile(data=data, filename=filename, contentType=content_type),
         )
+        attachment.setCreators([sender_id])
     return message
 
 
+def conversation_of(uid):
+    """The conversation (thread) of the message with this UID, if the current user may read
+    that message; else None."""
+    if not isinstance(uid, str) or not uid:
+        return None
+    found = api.portal.get_tool("portal_catalog")(portal_type="Message", UID=uid)
+    return (found[0].message_thread or uid) if found else None
+
+
 def message_added(message, event):
-    """Recipients may read the message; a new conversation is its own thread; they hear of it."""
+    """The sender is the account that sent it, whatever the request said; recipients may read
+    the message; it joins the conversation of the message it answers, if its sender may read
+    that one, else it starts its own (whatever conversation a request named); they hear of it."""
+    message.setCreators([message.getOwner().getId()])
     for user_id in message.recipients or ():
         message.manage_setLocalRoles(user_id, [RECIPIENT_ROLE])
-    if not message.thread:
-        message.thread = message.UID()
+    message.thread = conversation_of(message.in_reply_to) or message.UID()
     message.reindexObject()
     message.reindexObjectSecurity()
     mapping = {"name": fullname(api.user.get_current().getId()), "subject": message.Title()}

@@ -6,6 +6,7 @@ from clusterpolisee.core.people import fullname
 from clusterpolisee.core.protect import plain_form
 from clusterpolisee.core.protect import write_on_read
 from clusterpolisee.messaging.mailbox import send
+from clusterpolisee.messaging.vocabularies import recipient_ids
 from clusterpolisee.workspaces.groups import roster
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
@@ -201,8 +202,8 @@ class ComposeMessageForm(form.Form):
         me = api.user.get_current().getId()
         chosen = set(data.get("recipients") or ())
         if data.get("group"):
-            offered = {term.value for term in self.widgets["recipients"].terms}
-            chosen |= set(roster(api.content.get(UID=data["group"]))) & offered
+            # Everyone in the group who may receive messages, hidden profiles included.
+            chosen |= set(roster(api.content.get(UID=data["group"]))) & recipient_ids()
         attachments = self.attachments()
         if errors or attachments is None:
             self.status = self.formErrorsMessage

@@ -2,13 +2,18 @@
 
 from clusterpolisee import _
 from clusterpolisee.core.vocabularies import vocabulary_factory
-from clusterpolisee.members.tiers import tier_memberships
+from clusterpolisee.members.directory import profile_visible
+from clusterpolisee.members.directory import sees_every_profile
+from clusterpolisee.members.directory import tier_members
 from plone import api
+from plone.app.content.browser.vocabulary import PERMISSIONS
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
+
+USE_MESSAGES = "clusterpolisee: Use private messages"
 
 NOTIFICATION_FREQUENCIES = (
     ("immediate", _("Immediately, one e-mail per notification")),
@@ -19,16 +24,46 @@ NOTIFICATION_FREQUENCIES = (
 NotificationFrequencies = vocabulary_factory(NOTIFICATION_FREQUENCIES)
 
 
+# Who may list the recipients: who may write messages. plone.app.content's map of vocabulary
+# permissions is what @vocabularies (plone.restapi) and @@getVocabulary both check.
+PERMISSIONS["clusterpolisee.vocabularies.MessageRecipients"] = USE_MESSAGES
+
+
+def recipient_ids():
+    """Everyone who may receive private messages: the members of every tier, partner members
+    included, public followers not; hidden profiles included (a message to a working group
+    reaches them)."""
+    return set(tier_members())
+
+
+def correspondents(user_ids):
+    """Those of ``user_ids`` the current user has exchanged messages with: the catalog shows a
+    message only to its sender and its recipients."""
+    if not user_ids:
+        return set()
+    catalog = api.portal.get_tool("portal_catalog")
+    found = set()
+    for query in ({"Creator": sorted(user_ids)}, {"message_recipients": sorted(user_ids)}):
+        for brain in catalog(portal_type="Message", **query):
+            found.add(brain.Creator)
+            found.update(brain.message_recipients or ())
+    return found & set(user_ids)
+
+
 @provider(IVocabularyFactory)
 def MessageRecipients(context=None):
-    """Members who may receive private messages: approved members of every tier, partner
-    members included, public followers not."""
-    terms = []
-    for user_id, tiers in tier_memberships().items():
-        if not set(tiers) - {"public-followers"}:
-            continue
-        user = api.user.get(userid=user_id)
-        if user is not None:
-            title = user.getProperty("fullname", "") or user_id
-            terms.append(SimpleTerm(user_id, token=user_id, title=title))
+    """Members who may receive private messages, as the current user may see them: nobody for
+    who may not write messages; no hidden profile, but for the coordinator and for the people
+    who have already exchanged messages with that member (they can answer)."""
+    if not api.user.has_permission(USE_MESSAGES, obj=api.portal.get()):
+        return SimpleVocabulary([])
+    members = tier_members()
+    hidden = {user_id for user_id, user in members.items() if not profile_visible(user)}
+    if hidden and not sees_every_profile():
+        for user_id in hidden - correspondents(hidden):
+            del members[user_id]
+    terms = [
+        SimpleTerm(user_id, token=user_id, title=user.getProperty("fullname", "") or user_id)
+        for user_id, user in members.items()
+    ]
     return SimpleVocabulary(sorted(terms, key=lambda term: term.title.lower()))

@@ -7,9 +7,9 @@ labels are in the named vocabularies served by ``@vocabularies``.
 """
 
 from clusterpolisee import _
+from clusterpolisee.core import csvsafe
 from Missing import MV
 from plone import api
-import csv
 import io
 import json
 
@@ -146,10 +146,11 @@ def as_json(dataset):
 
 
 def as_csv(dataset):
-    """UTF-8 with a byte-order mark, so spreadsheet programs read the accents right."""
+    """UTF-8 with a byte-order mark, so spreadsheet programs read the accents right; no text
+    that a spreadsheet would run as a formula (csvsafe)."""
     columns = DATASETS[dataset]["columns"]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csvsafe.writer(out, lineterminator="\r\n")
     writer.writerow([name for name, _help, _read, _multi in columns])
     for row in rows(dataset):
         writer.writerow(

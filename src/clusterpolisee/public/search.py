@@ -79,6 +79,26 @@ def searchable_types():
     )
 
 
+def _is_text(value):
+    """Whether a request value (a string, or a list of them) is text: bytes of an address that
+    are not UTF-8 reach the form as lone surrogates, which no page, link or index can carry."""
+    values = value if isinstance(value, (list, tuple)) else [value]
+    try:
+        for item in values:
+            if isinstance(item, str):
+                item.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def drop_non_text(form):
+    """Take out of ``form`` the parameters that are not text (see ``_is_text``), so that a page
+    answering them (its links keep the address's parameters) can still be written."""
+    for name in [name for name, value in form.items() if not (_is_text(name) and _is_text(value))]:
+        del form[name]
+
+
 def _strings(value):
     if isinstance(value, str):
         value = [value]
@@ -95,6 +115,13 @@ class FacetedQuery:
     """
 
     def __init__(self, form, facets, path, fixed=None, default_types=None):
+        if not all(_is_text(name) and _is_text(value) for name, value in form.items()):
+            # Reported before anything else reads them (a page's links, the catalog).
+            raise SearchError(
+                _(
+                    "The search address holds characters that are not UTF-8 text. Type the search again."
+                )
+            )
         self.facets = facets
         self.path = path
         self.fixed = dict(fixed or {})

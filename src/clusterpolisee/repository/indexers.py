@@ -103,6 +103,27 @@ def eu_initiative(obj):
     return own(obj, "eu_initiative")
 
 
+# Where an event belongs, for the calendar's and the search's facets.
+@indexer(IEventDetails)
+def event_country(obj):
+    return own(obj, "country")
+
+
+@indexer(IEventDetails)
+def event_region(obj):
+    return own(obj, "region")
+
+
+@indexer(IEventDetails)
+def event_governance_level(obj):
+    return own(obj, "governance_level")
+
+
+@indexer(IEventDetails)
+def event_working_group(obj):
+    return own(obj, "working_group")
+
+
 @indexer(IInstitution)
 def contact_website(obj):
     return own(obj, "website")

@@ -33,7 +33,17 @@ def feed_url(calendar, user_id):
 
 
 def valid(calendar, user_id, given):
-    return bool(user_id and given) and hmac.compare_digest(token(calendar, user_id), given)
+    """Whether ``given`` is the member's token for this calendar. Anything but text is not: a
+    list (``token:list``), or bytes of the address that are not UTF-8 (they reach the form as
+    unpaired surrogates, which neither the key nor the comparison takes)."""
+    if not (isinstance(user_id, str) and isinstance(given, str) and user_id and given):
+        return False
+    try:
+        user_id.encode("utf-8")
+        given.encode("ascii")  # a token is hexadecimal
+    except UnicodeEncodeError:
+        return False
+    return hmac.compare_digest(token(calendar, user_id), given)
 
 
 def build(calendar):

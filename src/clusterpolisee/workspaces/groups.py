@@ -6,6 +6,7 @@ from BTrees.OOBTree import OOBTree
 from clusterpolisee import _
 from clusterpolisee.core.sections import ensure_sections
 from clusterpolisee.core.security import assign_policy
+from clusterpolisee.core.security import disown
 from clusterpolisee.core.security import WORKSPACE_POLICY
 from clusterpolisee.core.topics import TOPICS
 from clusterpolisee.members.tiers import ensure_leaders_group
@@ -130,10 +131,21 @@ def create_parts(workspace):
             part.setLayout("tabular_view")
 
 
+def workspace_containers(workspace):
+    """The workspace and its parts (documents, wiki, forum, planning, decisions)."""
+    yield workspace
+    for part_id, *_rest in PARTS:
+        if part_id in workspace:
+            yield workspace[part_id]
+
+
 def workspace_added(workspace, event):
-    """A new workspace follows the workspace policy and gets its parts."""
+    """A new workspace follows the workspace policy and gets its parts; nobody owns them (the
+    coordinator who opens it would otherwise be Owner of every item in it)."""
     assign_policy(workspace, WORKSPACE_POLICY)
     create_parts(workspace)
+    for container in workspace_containers(workspace):
+        disown(container)
 
 
 def ensure_workspaces(portal):

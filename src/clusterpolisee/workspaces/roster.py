@@ -1,17 +1,26 @@
 """The roster's changes, as the leader or the coordinator makes them, and members' requests to
-join: shared by the roster's and the list of groups' forms (views and forms check who may)."""
+join: shared by the roster's and the list of groups' forms (views and forms check who may).
+
+Only approved members (``may_join_working_groups``) are given a roster role, whether on the
+roster's page or on a sharing tab (``roster_roles_shared``, for ``@@sharing`` and ``@sharing``)."""
 
 from clusterpolisee import _
 from clusterpolisee.core.people import fullname
-from clusterpolisee.members.tiers import tier_memberships
+from clusterpolisee.members.tiers import may_join_working_groups
 from clusterpolisee.messaging.notifications import notify
 from clusterpolisee.workspaces.groups import ask_to_join
 from clusterpolisee.workspaces.groups import LEADER
 from clusterpolisee.workspaces.groups import MEMBER
 from clusterpolisee.workspaces.groups import roster
+from clusterpolisee.workspaces.groups import ROSTER_ROLES
 from clusterpolisee.workspaces.groups import set_roster_role
 from clusterpolisee.workspaces.groups import withdraw_join_request
 from plone import api
+from plone.rest.interfaces import IAPIRequest
+from plone.restapi.deserializer import json_body
+from zExceptions import BadRequest
+from zExceptions import Redirect
+from zope.globalrequest import getRequest
 
 
 ACTIONS = ("invite", "accept", "decline", "lead", "remove")
@@ -23,8 +32,7 @@ def change_roster(workspace, user_id, action):
         return _("Choose a member."), "error"
     name, group = fullname(user_id), workspace.Title()
     mapping = {"name": name, "group": group}
-    approved = set(tier_memberships().get(user_id, ())) - {"public-followers"}
-    if action in ("invite", "accept", "lead") and not approved:
+    if action in ("invite", "accept", "lead") and not may_join_working_groups(user_id):
         return _("${name} is not an approved member of the platform.", mapping=mapping), "error"
     if action in ("invite", "accept"):
         if user_id in roster(workspace):
@@ -73,3 +81,50 @@ def request_to_join(workspace, user_id, message=""):
         f"{workspace.absolute_url()}/@@roster",
     )
     return _("Your request is sent to the group's leader."), "info"
+
+
+def shared_principals(request):
+    """The ids of the people and groups a sharing request changes (the page's form or
+    ``@sharing``'s JSON ``entries``); None when the request does not say."""
+    if request is None:
+        return None
+    entries = request.form.get("entries")
+    if entries is None and IAPIRequest.providedBy(request):
+        try:
+            entries = json_body(request).get("entries")
+        except (ValueError, AttributeError):
+            entries = None
+    if not isinstance(entries, list):
+        return None
+    # JSON objects, or the page's records (``entries.id:records``).
+    return {
+        entry.get("id") if isinstance(entry, dict) else getattr(entry, "id", None)
+        for entry in entries
+    }
+
+
+def roster_roles_shared(obj, event):
+    """The sharing tab (``@@sharing``, REST ``@sharing``) gave local roles on ``obj``: a roster
+    role given to anyone but an approved member undoes the whole change (someone holding one from
+    before, no longer approved, does not stop a change about others). REST answers 400; the
+    page goes back to the sharing tab and says why."""
+    request = getRequest()
+    changed = shared_principals(request)
+    refused = sorted(
+        principal
+        for principal, roles in obj.get_local_roles()
+        if set(roles) & set(ROSTER_ROLES)
+        and (changed is None or principal in changed)
+        and not may_join_working_groups(principal)
+    )
+    if not refused:
+        return
+    message = _(
+        "${name} is not an approved member of the platform: only approved members join a "
+        "working group.",
+        mapping={"name": ", ".join(fullname(principal) for principal in refused)},
+    )
+    if request is None or IAPIRequest.providedBy(request):
+        raise BadRequest(api.portal.translate(message))
+    api.portal.show_message(message, request=request, type="error")
+    raise Redirect(f"{obj.absolute_url()}/@@sharing")  # an exception: nothing is saved

@@ -645,12 +645,9 @@ class GroupCalendarFeedView(BrowserView):
         user_id, given = form.get("member", ""), form.get("token", "")
         response = self.request.response
         if given or user_id:
-            user = api.user.get(userid=user_id) if isinstance(user_id, str) and user_id else None
-            if (
-                user is None
-                or not isinstance(given, str)
-                or not valid(self.context, user_id, given)
-            ):
+            # The token first: only then is the member's id text worth looking up.
+            user = api.user.get(userid=user_id) if valid(self.context, user_id, given) else None
+            if user is None:
                 response.setStatus(403)
                 response.setHeader("Content-Type", "text/plain; charset=utf-8")
                 return api.portal.translate(

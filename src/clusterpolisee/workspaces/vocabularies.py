@@ -2,11 +2,13 @@
 
 from clusterpolisee import _
 from clusterpolisee.core.vocabularies import vocabulary_factory
+from clusterpolisee.members.directory import listed_member_ids
 from clusterpolisee.members.tiers import tier_memberships
 from clusterpolisee.workspaces.groups import find_workspace
 from clusterpolisee.workspaces.groups import roster
 from clusterpolisee.workspaces.groups import WORKING_GROUPS
 from plone import api
+from plone.app.content.browser.vocabulary import PERMISSIONS
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
@@ -74,15 +76,28 @@ def MyWorkingGroups(context=None):
     )
 
 
+# Who may list the candidates: who manages a roster (plone.app.content's map of vocabulary
+# permissions, checked by @vocabularies and @@getVocabulary on the context).
+PERMISSIONS["clusterpolisee.vocabularies.RosterCandidates"] = (
+    "clusterpolisee: Manage working group roster"
+)
+
+
 @provider(IVocabularyFactory)
 def RosterCandidates(context=None):
     """Approved members (partner members included: they join where invited) not yet in the
-    working group whose workspace holds ``context``, by full name."""
+    working group whose workspace holds ``context``, by full name; hidden profiles only for
+    those who see every account (the coordinator), as in the member directory."""
     workspace = find_workspace(context) if context is not None else None
-    current = set(roster(workspace)) if workspace is not None else set()
+    if workspace is None:
+        return SimpleVocabulary([])
+    current = set(roster(workspace))
+    listed = listed_member_ids()
     terms = []
     for user_id, tiers in tier_memberships().items():
         if user_id in current or not set(tiers) - {"public-followers"}:
+            continue
+        if listed is not None and user_id not in listed:
             continue
         user = api.user.get(userid=user_id)
         title = (user.getProperty("fullname", "") if user else "") or user_id

@@ -47,7 +47,11 @@ class MemberApprovalsView(BrowserView):
                     "organisation": user.getProperty("organisation", ""),
                     "country": user.getProperty("country", ""),
                     "asked": requested.get(asked, ""),
-                    "proposed_group": REQUEST_TO_GROUP.get(asked, asked),
+                    # Only a tier a registrant may ask for is proposed: whatever else the
+                    # account holds (coordinators, the STC), the coordinator chooses.
+                    "proposed_group": REQUEST_TO_GROUP.get(asked, asked)
+                    if asked in requested
+                    else "",
                 }
             )
         return sorted(rows, key=lambda row: row["fullname"].lower())

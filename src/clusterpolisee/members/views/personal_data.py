@@ -59,7 +59,8 @@ class MyDataView(BrowserView):
                 "title": brain.Title,
                 "url": brain.getURL(),
                 "type": brain.portal_type,
-                "state": brain.review_state,
+                # Files and images have no workflow of their own: no state (not Missing).
+                "state": brain.review_state or None,
                 "created": brain.created.ISO8601(),
             }
             for brain in catalog(Creator=user.getId(), sort_on="created")

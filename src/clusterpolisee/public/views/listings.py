@@ -71,6 +71,7 @@ class FacetedListingView(BrowserView):
                 else _("The search text could not be understood. Try plain words.")
             )
             self.request.response.setStatus(400)
+            search.drop_non_text(self.request.form)
             self.query = search.FacetedQuery(
                 {}, self.facets, self.path(), fixed=self.fixed(), default_types=self.default_types()
             )
@@ -304,7 +305,8 @@ class EventsCalendarView(FacetedListingView):
         return month
 
     def run(self):
-        if self.month_error:
+        # Reported by the first run; the run that shows another error does not raise it again.
+        if self.month_error and self.error is None:
             error, self.month_error = self.month_error, None  # this month stands in for it
             raise search.SearchError(error)
         super().run()

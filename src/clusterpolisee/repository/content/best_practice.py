@@ -5,6 +5,7 @@ from clusterpolisee.core.fields import choices
 from clusterpolisee.core.fields import relation
 from clusterpolisee.core.fields import relation_widget
 from clusterpolisee.core.fields import score
+from clusterpolisee.core.fields import web_addresses
 from plone.app.multilingual.dx import directives as multilingual
 from plone.app.textfield import RichText
 from plone.dexterity.content import Container
@@ -76,12 +77,9 @@ class IBestPractice(model.Schema):
         description=_("The domains where the practice shows the region's excellence."),
     )
     contact = schema.TextLine(title=_("Contact"), required=False)
-    evidence_links = schema.List(
-        title=_("Evidence links"),
-        description=_("Web addresses of evaluations, reports or data, one per line."),
-        value_type=schema.URI(),
-        required=False,
-        default=[],
+    evidence_links = web_addresses(
+        _("Evidence links"),
+        _("Web addresses of evaluations, reports or data, one per line."),
     )
 
     model.fieldset(

@@ -3,6 +3,7 @@
 from clusterpolisee import _
 from clusterpolisee.core.fields import relation_widget
 from clusterpolisee.core.fields import relations
+from clusterpolisee.core.fields import web_address
 from plone.app.multilingual.dx import directives as multilingual
 from plone.app.textfield import RichText
 from plone.dexterity.content import Container
@@ -22,7 +23,7 @@ class ICooperationNetwork(model.Schema):
         default=[],
     )
     start_date = schema.Date(title=_("Start date"), required=False)
-    website = schema.URI(title=_("Website"), required=False)
+    website = web_address(_("Website"))
     activities = RichText(title=_("Activities"), required=False)
 
     # Facts that do not change with the language; translations copy them.

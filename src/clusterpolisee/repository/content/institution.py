@@ -1,6 +1,7 @@
 """An institution relevant to cluster policy: the public database of institutions."""
 
 from clusterpolisee import _
+from clusterpolisee.core.fields import web_address
 from plone.app.multilingual.dx import directives as multilingual
 from plone.dexterity.content import Container
 from plone.schema import Email
@@ -14,7 +15,7 @@ class IInstitution(model.Schema):
         title=_("Kind of institution"),
         vocabulary="clusterpolisee.vocabularies.InstitutionKinds",
     )
-    website = schema.URI(title=_("Website"), required=False)
+    website = web_address(_("Website"))
     email = Email(title=_("E-mail"), required=False)
     address = schema.Text(title=_("Address"), required=False)
 

@@ -1,5 +1,8 @@
-"""The platform's event details (topics, organiser, EU initiative, audience, meeting link)."""
+"""The platform's event details (topics, organiser, EU initiative, audience, meeting link, and
+where the event belongs)."""
 
+from clusterpolisee.core.fields import safe_link
+from clusterpolisee.core.fields import WEB_SCHEMES
 from clusterpolisee.core.vocabularies import vocabulary_title
 from clusterpolisee.repository.event_details import IEventDetails
 from clusterpolisee.repository.views.items import topic_links
@@ -11,8 +14,13 @@ class EventDetailsViewlet(ViewletBase):
 
     def available(self):
         return IEventDetails.providedBy(self.context) and bool(
-            self.topics() or self.facts() or self.context.online_meeting_url
+            self.topics() or self.facts() or self.meeting_url()
         )
+
+    def meeting_url(self):
+        """The online meeting's web address; a link stored before links were checked and that a
+        browser would run is no link."""
+        return safe_link(self.context.online_meeting_url, WEB_SCHEMES)
 
     def topics(self):
         return topic_links(self.context, getattr(self.context, "topics", None))
@@ -33,4 +41,11 @@ class EventDetailsViewlet(ViewletBase):
             ),
             ("audience", audience),
         ]
+        for name, vocabulary in (
+            ("country", "clusterpolisee.vocabularies.Countries"),
+            ("region", "clusterpolisee.vocabularies.Regions"),
+            ("governance_level", "clusterpolisee.vocabularies.GovernanceLevels"),
+            ("working_group", "clusterpolisee.vocabularies.WorkingGroups"),
+        ):
+            rows.append((name, vocabulary_title(vocabulary, getattr(context, name, None), context)))
         return {name: value for name, value in rows if value}

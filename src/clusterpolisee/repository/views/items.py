@@ -3,6 +3,8 @@
 from Acquisition import aq_inner
 from clusterpolisee import _
 from clusterpolisee.core import dates
+from clusterpolisee.core.fields import safe_link
+from clusterpolisee.core.fields import WEB_SCHEMES
 from clusterpolisee.core.vocabularies import vocabulary_title
 from clusterpolisee.repository.content.best_practice import TRANSFERABILITY_CRITERIA
 from plone import api
@@ -19,6 +21,12 @@ def human_size(size):
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
         size /= 1024
     return f"{size:.1f} GB"
+
+
+def website_link(website):
+    """A website for the key facts: linked if it is a web address (one stored before links were
+    checked may be one a browser would run: then it is text)."""
+    return {"label": _("Website"), "url": safe_link(website, WEB_SCHEMES), "text": website}
 
 
 def _texts_cache_key(method, item, names):
@@ -241,7 +249,12 @@ class BestPracticeView(RepositoryItemView):
         ]
 
     def evidence_links(self):
-        return list(self.item.evidence_links or ())
+        """{"url", "text"}: an address stored before links were checked, that a browser would
+        run, is shown as text (url None)."""
+        return [
+            {"url": safe_link(link, WEB_SCHEMES), "text": link}
+            for link in self.item.evidence_links or ()
+        ]
 
     def transferability(self):
         """The criteria with their text and score, and the overall score, for the chart."""
@@ -361,7 +374,7 @@ class InstitutionView(RepositoryItemView):
         item = self.item
         links = []
         if item.website:
-            links.append({"label": _("Website"), "url": item.website, "text": item.website})
+            links.append(website_link(item.website))
         if item.email:
             links.append({"label": _("E-mail"), "url": f"mailto:{item.email}", "text": item.email})
         return links
@@ -424,7 +437,7 @@ class CooperationNetworkView(RepositoryItemView):
     def contact_links(self):
         if not self.item.website:
             return []
-        return [{"label": _("Website"), "url": self.item.website, "text": self.item.website}]
+        return [website_link(self.item.website)]
 
     def relation_groups(self):
         groups = [(_("Member institutions"), self.linked("members"))]

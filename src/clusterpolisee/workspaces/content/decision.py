@@ -27,18 +27,21 @@ class IDecision(model.Schema):
         min=1,
         default=3,
     )
-    # Written once, when voting closes; never through a form.
+    # Written once, by the platform when voting closes (decisions.record_result): read-only, so
+    # that neither a form nor plone.restapi (which skips read-only fields) sets them.
     directives.omitted("result", "tally")
     result = schema.Choice(
         title=_("Result"),
         vocabulary="clusterpolisee.vocabularies.DecisionResults",
         required=False,
+        readonly=True,
     )
     tally = schema.Dict(
         title=_("Votes cast"),
         key_type=schema.TextLine(),
         value_type=schema.Int(),
         required=False,
+        readonly=True,
     )
 
 

@@ -5,6 +5,8 @@ group calendar, the iCal feed and the catalog's start and end indexes.
 """
 
 from clusterpolisee import _
+from clusterpolisee.core.fields import safe_link
+from clusterpolisee.core.fields import WEB_SCHEMES
 from plone import api
 from plone.app.dexterity import textindexer
 from plone.app.textfield import RichText
@@ -57,12 +59,13 @@ class Meeting(Container):
         return f"ClusterPoliSEE-{group}-{self.UID().replace('-', '')[:16]}"
 
     def room_url(self):
-        """The online meeting room on the configured video-conference service, or None."""
+        """The online meeting room on the configured video-conference service, or None (also when
+        the configured address is not a web address: the page links and frames the room)."""
         if not self.online:
             return None
         base = api.portal.get_registry_record(
             "clusterpolisee.videoconference_base_url", default=None
         )
-        if not base:
+        if not safe_link(base, WEB_SCHEMES):
             return None
         return f"{base.rstrip('/')}/{self.room_name()}"
