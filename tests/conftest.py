@@ -12,15 +12,20 @@ from plone import api
 from plone.app.testing import PLONE_SITE_ID
 from plone.app.testing import SITE_OWNER_NAME
 from plone.testing import Layer
-from plone.testing import zodb
 from plone.testing import zope as zope_testing
+from ZODB.blob import BlobStorage
+from ZODB.DB import DB
+from ZODB.DemoStorage import DemoStorage
+from ZODB.MappingStorage import MappingStorage
 from zope.component.hooks import setSite
 from zope.pytestlayer import fixture
+import datetime
 import os
 import pytest
 import shutil
 import socket
 import sys
+import tempfile
 import time
 import transaction
 
@@ -86,11 +91,28 @@ def functional(functional_session, functional_test):
     return functional_test
 
 
+# The demo content each layer got, by day: loaded once per test process and day, stacked again
+# for every module that reads it (it takes seconds to make; the tests only ever write above it).
+_DEMO_CHANGES = {}
+
+
 def _push_demo_content(layer):
     """Push a DemoStorage holding the demo content that ``make start`` loads onto the layers'
     database stack. Each test stacks its own storage on top and rolls it back, as usual."""
     owner = Layer(bases=(layer,), name=f"DemoContent({layer.__name__})")
-    owner["zodbDB"] = zodb.stackDemoStorage(owner.get("zodbDB"), name="DemoContent")
+    base = owner.get("zodbDB")
+    # The demo's dates are relative to today: a test moved to another day gets its own.
+    key = (layer.__name__, id(base.storage), datetime.date.today())
+    loaded = key in _DEMO_CHANGES
+    # Kept open for the next module (close_changes_on_close), with room for the demo's files.
+    changes = _DEMO_CHANGES[key] if loaded else BlobStorage(tempfile.mkdtemp(), MappingStorage())
+    owner["zodbDB"] = DB(
+        DemoStorage(
+            name="DemoContent", base=base.storage, changes=changes, close_changes_on_close=False
+        )
+    )
+    if loaded:
+        return owner
     with zope_testing.zopeApp(owner["zodbDB"]) as app:  # commits on leaving
         portal = app[PLONE_SITE_ID]
         setSite(portal)
@@ -99,6 +121,7 @@ def _push_demo_content(layer):
                 load_demo(portal)
         finally:
             setSite(None)
+    _DEMO_CHANGES[key] = changes
     return owner
 
 

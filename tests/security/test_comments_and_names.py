@@ -200,9 +200,10 @@ NONE = {route: set() for route in ROUTES}
 NAMES = {
     "anonymous": NONE,
     REGISTRANT: NONE,
-    # A partner member writes messages, so they choose among the recipients; no more, not even
-    # on the item they were invited to edit.
-    PARTNER: {**NONE, "recipients": EVERYONE, "recipients (widget)": EVERYONE},
+    # A partner member writes messages, but only to the members of their working groups and to
+    # their correspondents (none here); no name elsewhere, not even on the item they were invited
+    # to edit.
+    PARTNER: NONE,
     # An approved member: the recipients and the author pages of visible profiles; not Plone's
     # lists of every account (the member directory is theirs).
     APPROVED: {
@@ -272,7 +273,10 @@ def test_plones_user_vocabularies_name_whom_the_reader_may_see(members, function
             assert "Rita Registrant" not in titles, name
             with pytest.raises(LookupError):
                 factory(portal).getTerm(f"{prefix}{HIDDEN}")
+            # Not even whether the account exists.
+            assert f"{prefix}{HIDDEN}" not in factory(portal)
             assert factory(portal).getTerm(f"{prefix}{NIKOS}").title == NAME
+            assert f"{prefix}{NIKOS}" in factory(portal)
         with api.env.adopt_user(username=PARTNER):
             assert list(factory(portal, "a")) == [], name
             with pytest.raises(LookupError):

@@ -455,3 +455,25 @@ class TestAccountChanges:
             account, json={"email": "Luca.Bianchi@example.org", "home_page": "https://unipd.it"}
         )
         assert response.status_code == 204, response.text
+
+
+class TestPartnersWriteToWhomTheyKnow:
+    def test_a_partner_member_is_offered_his_correspondents_only(self, demo_functional, functional):
+        from clusterpolisee.messaging.mailbox import send
+
+        base = functional["portal"].absolute_url()
+        vocabulary = f"{base}/@vocabularies/clusterpolisee.vocabularies.MessageRecipients"
+
+        def offered():
+            answer = rest(INVITED).get(vocabulary, params={"b_size": 100})
+            assert answer.status_code == 200, answer.text
+            return {term["token"] for term in answer.json()["items"]} - {INVITED}
+
+        assert offered() == set()
+        with api.env.adopt_user(username="luca.bianchi"):
+            send("luca.bianchi", [INVITED], "Hello", "Welcome to the platform.")
+        transaction.commit()
+        assert offered() == {"luca.bianchi"}
+        # An approved member sees every member with a visible profile.
+        answer = rest("luca.bianchi").get(vocabulary, params={"b_size": 100}).json()
+        assert {"nikos.papadopoulos", INVITED} <= {term["token"] for term in answer["items"]}

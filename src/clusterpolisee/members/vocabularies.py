@@ -40,6 +40,10 @@ class ListedPrincipalsVocabulary(PrincipalsVocabulary):
 
     listed = None
 
+    def __contains__(self, value):
+        # Plone's answers True for any account PAS knows: whether an id exists is a name too.
+        return _shown(value, self.principal_source, self.listed) and super().__contains__(value)
+
     def _get_term_from_source(self, value=None, token=None):
         term = super()._get_term_from_source(value=value, token=token)
         if not _shown(term.value, self.principal_source, self.listed):

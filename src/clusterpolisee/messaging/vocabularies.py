@@ -4,7 +4,9 @@ from clusterpolisee import _
 from clusterpolisee.core.vocabularies import vocabulary_factory
 from clusterpolisee.members.directory import profile_visible
 from clusterpolisee.members.directory import sees_every_profile
+from clusterpolisee.members.directory import sees_names
 from clusterpolisee.members.directory import tier_members
+from clusterpolisee.workspaces.groups import roster
 from plone import api
 from plone.app.content.browser.vocabulary import PERMISSIONS
 from zope.interface import provider
@@ -50,14 +52,31 @@ def correspondents(user_ids):
     return found & set(user_ids)
 
 
+def fellow_members():
+    """The members of the working groups the current user is on the roster of."""
+    catalog = api.portal.get_tool("portal_catalog")
+    me = api.user.get_current().getId()
+    fellows = set()
+    for brain in catalog(portal_type="Workspace"):
+        members = roster(brain.getObject())
+        if me in members:
+            fellows.update(members)
+    return fellows
+
+
 @provider(IVocabularyFactory)
 def MessageRecipients(context=None):
     """Members who may receive private messages, as the current user may see them: nobody for
     who may not write messages; no hidden profile, but for the coordinator and for the people
-    who have already exchanged messages with that member (they can answer)."""
+    who have already exchanged messages with that member (they can answer). Who may write but
+    see no names (partner members) is offered the members of their working groups and their
+    correspondents only."""
     if not api.user.has_permission(USE_MESSAGES, obj=api.portal.get()):
         return SimpleVocabulary([])
     members = tier_members()
+    if not sees_names():
+        known = fellow_members() | correspondents(set(members))
+        members = {user_id: user for user_id, user in members.items() if user_id in known}
     hidden = {user_id for user_id, user in members.items() if not profile_visible(user)}
     if hidden and not sees_every_profile():
         for user_id in hidden - correspondents(hidden):
