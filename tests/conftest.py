@@ -91,7 +91,7 @@ def functional(functional_session, functional_test):
     return functional_test
 
 
-# The demo content each layer got, by day: loaded once per test process and day, stacked again
+# The demo content each layer got, by hour: loaded once per test process and hour, stacked again
 # for every module that reads it (it takes seconds to make; the tests only ever write above it).
 _DEMO_CHANGES = {}
 
@@ -101,8 +101,11 @@ def _push_demo_content(layer):
     database stack. Each test stacks its own storage on top and rolls it back, as usual."""
     owner = Layer(bases=(layer,), name=f"DemoContent({layer.__name__})")
     base = owner.get("zodbDB")
-    # The demo's dates are relative to today: a test moved to another day gets its own.
-    key = (layer.__name__, id(base.storage), datetime.date.today())
+    # The demo's dates count from the current hour (loader.py: "now" without minutes): reused
+    # within that hour only, whatever day, zone or moment (--at) the process is in. The
+    # platform's zone is a whole number of hours from UTC, so its hours are UTC's.
+    hour = datetime.datetime.now(datetime.UTC).replace(minute=0, second=0, microsecond=0)
+    key = (layer.__name__, id(base.storage), hour)
     loaded = key in _DEMO_CHANGES
     # Kept open for the next module (close_changes_on_close), with room for the demo's files.
     changes = _DEMO_CHANGES[key] if loaded else BlobStorage(tempfile.mkdtemp(), MappingStorage())
