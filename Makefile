@@ -7,6 +7,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 SITE_ID ?= Plone
 ITEMS ?= 1000
+# The local mail catcher that `make start` runs: SMTP, and the web page to read the mail.
+MAIL_PORT ?= 8025
+MAIL_WEB_PORT ?= 8026
 export ADMIN_PASSWORD SITE_ID
 
 VENV := .venv
@@ -42,8 +45,13 @@ instance/zope/etc/wsgi.ini: $(BUILDOUT) $(CONFIG_FILES)
 .PHONY: start
 start: instance/zope/etc/wsgi.ini ## Install, create the site with demo content if it is new, and serve it
 	@grep -qx "fast-listen = $(HOST):$(PORT)" $< || $(BUILDOUT) $(BUILDOUT_ARGS)
-	bin/instance run scripts/setup-site.py
-	@echo "Serving http://localhost:$(PORT)/$(SITE_ID) (admin login: admin)"
+	@# The mail catcher (operations/mailcatcher.py) runs as long as the console: stopped with it.
+	bin/clusterpolisee-mailcatcher --smtp-port $(MAIL_PORT) --web-port $(MAIL_WEB_PORT) --folder instance/var/mail & \
+	catcher=$$!; trap 'kill $$catcher 2>/dev/null' EXIT; \
+	bin/instance run scripts/setup-site.py --mail-port $(MAIL_PORT) && \
+	kill -0 $$catcher && \
+	echo "Serving http://localhost:$(PORT)/$(SITE_ID) (admin login: admin)" && \
+	echo "Mail caught on this machine (registration links, notifications): http://localhost:$(MAIL_WEB_PORT)/" && \
 	bin/instance console
 
 .PHONY: demo
@@ -84,8 +92,14 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json | system-packag
 test: ## Run every test: unit, integration, functional and browser, then the dated ones at fixed moments
 	@# Buildout (the network) and the Debian packages (the disk) at once: a minute less.
 	@$(MAKE) --no-print-directory -j3 install system-packages node_modules/axe-core/axe.min.js
-	bin/pytest -n 2 --dist loadfile -p no:warnings
-	bash scripts/test-at-moments.sh
+	@# The dated tests at fixed moments go on beside the main run: its two processes leave a
+	@# core idle at times (browsers, servers starting), and the moments fill it. The gettext
+	@# catalogs are compiled first, once (tests/conftest.py), for all of them to read.
+	@bin/pytest -q -p no:cacheprovider -p no:warnings --collect-only tests/setup/test_layout.py > /dev/null
+	@bash scripts/test-at-moments.sh > .moments.log 2>&1 & moments=$$!; \
+	bin/pytest -n 3 --dist loadfile -p no:warnings; main=$$?; \
+	wait $$moments; dated=$$?; cat .moments.log; rm -f .moments.log; \
+	test $$main -eq 0 -a $$dated -eq 0
 
 .PHONY: test-moments
 test-moments: install system-packages node_modules/axe-core/axe.min.js ## Only the date-sensitive tests, at fixed moments in Bucharest's zone and UTC

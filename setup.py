@@ -52,6 +52,8 @@ setup(
         "pypdf",
         # The repository's RSS feed.
         "feedgen",
+        # The local mail catcher that `make start` runs (operations/mailcatcher.py).
+        "aiosmtpd",
     ],
     extras_require={
         "test": [
@@ -71,5 +73,8 @@ setup(
     entry_points="""
     [z3c.autoinclude.plugin]
     target = plone
+
+    [console_scripts]
+    clusterpolisee-mailcatcher = clusterpolisee.operations.mailcatcher:main
     """,
 )

@@ -122,6 +122,9 @@ def _push_demo_content(layer):
         try:
             with api.env.adopt_user(username=SITE_OWNER_NAME):
                 load_demo(portal)
+                # Committed with the site set, as `make start` does (demo/site.py): the catalog
+                # indexes what is queued on commit, through the site's components (behaviors).
+                transaction.commit()
         finally:
             setSite(None)
     _DEMO_CHANGES[key] = changes

@@ -12,6 +12,8 @@ from clusterpolisee.consultations.questionnaires import ensure_consultations
 from clusterpolisee.core.sections import ensure_sections
 from clusterpolisee.core.sections import SECTIONS
 from clusterpolisee.core.security import disown
+from clusterpolisee.members.forum import ensure_members_forum
+from clusterpolisee.members.forum import members_forum
 from clusterpolisee.members.tiers import ensure_leaders_group
 from clusterpolisee.members.tiers import ensure_tier_groups
 from clusterpolisee.messaging.mailbox import ensure_mailbox
@@ -107,10 +109,11 @@ def show_landing(portal):
 
 
 def create_site_content(context):
-    """The site profile: the sections, the six working groups' workspaces, the mailbox, a home
-    per language with its six consultations, and the landing page on each."""
+    """The site profile: the sections, the members' forum, the six working groups' workspaces,
+    the mailbox, a home per language with its six consultations, and the landing page on each."""
     portal = api.portal.get()
     ensure_sections(portal)
+    ensure_members_forum(portal)
     ensure_workspaces(portal)
     ensure_mailbox(portal)
     ensure_consultations(portal)
@@ -119,12 +122,15 @@ def create_site_content(context):
 
 
 def platform_containers(portal):
-    """The site and the containers the platform is made of: its sections, the workspaces and
-    their parts, the mailbox and the language homes."""
+    """The site and the containers the platform is made of: its sections, the members' forum,
+    the workspaces and their parts, the mailbox and the language homes."""
     yield portal
     for section_id, *_rest in SECTIONS:
         if section_id in portal:
             yield portal[section_id]
+    forum = members_forum(portal)
+    if forum is not None:
+        yield forum
     working_groups = portal.get(WORKING_GROUPS_ID)
     if working_groups is not None:
         for workspace in working_groups.objectValues():

@@ -52,7 +52,9 @@ class TestRegistration:
         browser.getControl(name="form.widgets.privacy_consent:list").value = ["selected"]
         browser.getControl(name="form.buttons.register").click()
         assert browser.headers["status"].startswith("200"), browser.contents
-        (mail,) = inbox.wait(1)
+        # The registrant's mail, and the coordinators' (below).
+        inbox.wait(3)
+        (mail,) = inbox.to("elena@adrnordest.ro")
         assert mail["To"].endswith("elena@adrnordest.ro>") or mail["To"] == "elena@adrnordest.ro"
         body = (
             mail.get_payload(decode=True)
@@ -66,6 +68,15 @@ class TestRegistration:
         assert user.getProperty("country") == "RO"
         assert user.getProperty("requested_tier") == "associated-members"
         assert api.group.get_groups(user=user) == [api.group.get(groupname="AuthenticatedUsers")]
+
+        # The coordinator is told, and so is the platform's coordinator address (Site Setup).
+        for address in ("wp3@example.org", "coordinator@clusterpolisee.eu"):
+            (notice,) = inbox.to(address)
+            assert inbox.subject(notice) == "New registrant waiting for approval: Elena Popescu"
+            text = notice.get_payload(decode=True).decode()
+            assert "Elena Popescu (elena@adrnordest.ro, North-East Regional Development" in text
+            assert f"{portal_url}/@@member-approvals" in text
+        assert len(inbox.messages) == 3
 
         # The coordinator sees the request and approves it with the tier asked for.
         coordinator = browser_for(functional, "coordinator")
@@ -82,6 +93,21 @@ class TestRegistration:
         assert "associated-members" in [
             group.getId() for group in api.group.get_groups(username="elena")
         ]
+
+    def test_the_coordinators_notification_settings_apply(self, functional, inbox):
+        with api.env.adopt_roles(["Manager"]):
+            coordinator = api.user.get(username="coordinator")
+            coordinator.setMemberProperties({"notification_frequency": "off"})
+        transaction.commit()
+        browser = browser_for(functional)
+        fill_registration(browser, functional["portal"].absolute_url())
+        browser.getControl(name="form.widgets.privacy_consent:list").value = ["selected"]
+        browser.getControl(name="form.buttons.register").click()
+        assert browser.headers["status"].startswith("200"), browser.contents
+        inbox.wait(2)
+        assert inbox.to("elena@adrnordest.ro")
+        assert inbox.to("coordinator@clusterpolisee.eu")
+        assert inbox.to("wp3@example.org") == []
 
     def test_registration_needs_consent(self, functional, inbox):
         portal_url = functional["portal"].absolute_url()

@@ -259,6 +259,8 @@ class Fuzz:
         catalog = self.fresh("").portal_catalog
         for name, interface in endpoints():
             who = readers
+            if interface in TRANSIENT:
+                continue
             if interface in SITE_ROOTS:
                 url = self.base
             elif interface == "OFS.interfaces.IApplication":
@@ -341,6 +343,9 @@ ZCML = {
     "{http://namespaces.zope.org/browser}page": "@@",
     "{http://namespaces.plone.org/plone}service": "",
 }
+# Made on traversal, never stored: the occurrences of a recurring event (the same view as for
+# the event itself, which the sweep reaches).
+TRANSIENT = {"plone.app.event.recurrence.Occurrence"}
 SITE_ROOTS = {
     "*",
     "plone.base.interfaces.IPloneSiteRoot",

@@ -18,6 +18,7 @@ ROOMS = (
     "languages",
     "consultations",
     "operations",
+    "publishing",
 )
 
 

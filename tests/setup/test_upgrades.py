@@ -314,3 +314,47 @@ class TestUpgradeTo1013:
         assert paper.__ac_local_roles_block__ is True
         assert SAFE_SAVE_DATA in form.actions_model
         assert "Owner" not in portal["messages"].get_local_roles_for_userid(TEST_USER_ID)
+
+
+class TestUpgradeTo1014:
+    def test_opens_the_journeys_on_what_a_site_holds(self, portal):
+        """A site of version 1013: results that nobody may discuss, no members' forum, no
+        validation queue, no targets record, no Translations tab, English results without a
+        language, a Country question that starts on Albania."""
+        from clusterpolisee.members.forum import members_forum
+        from plone.base.interfaces import ILanguage
+
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        setup = api.portal.get_tool("portal_setup")
+        types = api.portal.get_tool("portal_types")
+        catalog = api.portal.get_tool("portal_catalog")
+        actions = api.portal.get_tool("portal_actions")
+        registry = getUtility(IRegistry)
+        practice = api.content.create(
+            container=portal["repository"], type="BestPractice", title="Vouchers"
+        )
+        ILanguage(practice).set_language("")
+        forum = members_forum(portal)
+        forum.aq_parent.manage_delObjects([forum.getId()])
+        types["BestPractice"].allow_discussion = False
+        del registry.records["clusterpolisee.indicator_topic_targets"]
+        actions["user"].manage_delObjects(["validation-queue"])
+        actions["object"].manage_delObjects(["translations"])
+        catalog.delIndex("validation_requested")
+        catalog.delColumn("validation_requested")
+
+        setup.setLastVersionForProfile(PROFILE, "1013")
+        setup.upgradeProfile(PROFILE)
+
+        assert setup.getLastVersionForProfile(PROFILE) == (setup.getVersionForProfile(PROFILE),)
+        assert types["BestPractice"].allow_discussion
+        assert members_forum(portal) is not None
+        assert "clusterpolisee.indicator_topic_targets" in registry.records
+        assert "validation-queue" in actions["user"].objectIds()
+        assert "translations" in actions["object"].objectIds()
+        assert "validation_requested" in catalog.indexes()
+        assert ILanguage(practice).get_language() == "en"
+        # Run again, it changes nothing more and keeps the one forum.
+        setup.setLastVersionForProfile(PROFILE, "1013")
+        setup.upgradeProfile(PROFILE)
+        assert len(catalog.unrestrictedSearchResults(portal_type="Forum", id="forum")) >= 1

@@ -37,27 +37,34 @@ def close(item, clock):
 class TestVoting:
     def test_full_members_vote_associated_members_read_and_comment(self, group, clock):
         item = decision(group, clock)
-        post(item, "view", "full", vote="yes")
-        post(item, "view", "full-two", vote="no")
+        post(item, "view", "full", vote="yes", cast_vote="1")
+        post(item, "view", "full-two", vote="no", cast_vote="1")
         assert dict(votes(item)) == {"full": "yes", "full-two": "no"}
         with pytest.raises(Unauthorized):
-            post(item, "view", "associated", vote="yes")
+            post(item, "view", "associated", vote="yes", cast_vote="1")
         html = render(item, "view", "associated")
         assert "you can read it and comment" in html
         with as_user("associated"):
             assert api.user.has_permission("Reply to item", obj=item)
 
+    def test_a_post_without_the_vote_button_is_no_vote(self, group, clock):
+        """The comment form posts to the same page: the page shows, and votes nothing."""
+        item = decision(group, clock)
+        html = post(item, "view", "full", vote="yes", **{"form.buttons.comment": "Comment"})
+        assert "Adopt the recommendations" in html
+        assert dict(votes(item)) == {}
+
     def test_a_member_may_change_their_vote_until_the_close(self, group, clock):
         item = decision(group, clock)
-        post(item, "view", "full", vote="yes")
-        post(item, "view", "full", vote="abstain")
+        post(item, "view", "full", vote="yes", cast_vote="1")
+        post(item, "view", "full", vote="abstain", cast_vote="1")
         assert votes(item)["full"] == "abstain"
 
     def test_a_bad_choice_is_refused_with_a_message(self, group, clock):
         item = decision(group, clock)
         with pytest.raises(VotingError):
             cast_vote(item, "full", "maybe")
-        post(item, "view", "full", vote="maybe")
+        post(item, "view", "full", vote="maybe", cast_vote="1")
         assert "full" not in votes(item)
 
     def test_no_vote_after_the_deadline(self, group, clock):
@@ -90,7 +97,7 @@ class TestResult:
     def test_adopted_with_quorum_and_a_majority(self, group, clock):
         item = decision(group, clock, quorum=3)
         for login, choice in (("full", "yes"), ("full-two", "yes"), ("leader", "no")):
-            post(item, "view", login, vote=choice)
+            post(item, "view", login, vote=choice, cast_vote="1")
         close(item, clock)
         assert item.result == "adopted"
         assert item.tally == {"yes": 2, "no": 1, "abstain": 0}
@@ -99,22 +106,22 @@ class TestResult:
 
     def test_rejected_on_a_tie(self, group, clock):
         item = decision(group, clock, quorum=2)
-        post(item, "view", "full", vote="yes")
-        post(item, "view", "full-two", vote="no")
+        post(item, "view", "full", vote="yes", cast_vote="1")
+        post(item, "view", "full-two", vote="no", cast_vote="1")
         close(item, clock)
         assert item.result == "rejected"
 
     def test_without_quorum_nothing_is_decided(self, group, clock):
         item = decision(group, clock, quorum=3)
-        post(item, "view", "full", vote="yes")
-        post(item, "view", "full-two", vote="abstain")
+        post(item, "view", "full", vote="yes", cast_vote="1")
+        post(item, "view", "full-two", vote="abstain", cast_vote="1")
         close(item, clock)
         assert item.result == "no-quorum"
 
     def test_the_result_cannot_be_changed_afterwards(self, group, clock):
         item = decision(group, clock)
-        post(item, "view", "full", vote="yes")
-        post(item, "view", "full-two", vote="yes")
+        post(item, "view", "full", vote="yes", cast_vote="1")
+        post(item, "view", "full-two", vote="yes", cast_vote="1")
         close(item, clock)
         with pytest.raises(VotingError):
             cast_vote(item, "full", "no")
@@ -133,8 +140,8 @@ class TestDailyClose:
 
         due = decision(group, clock)
         later = decision(group, clock)
-        post(due, "view", "full", vote="yes")
-        post(due, "view", "full-two", vote="yes")
+        post(due, "view", "full", vote="yes", cast_vote="1")
+        post(due, "view", "full-two", vote="yes", cast_vote="1")
         due.deadline = clock.now() - timedelta(hours=1)
         with api.env.adopt_roles(["Manager"]):
             figures = run_daily(api.portal.get())

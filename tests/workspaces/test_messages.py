@@ -7,6 +7,7 @@ from tests.workspaces.conftest import as_user
 from tests.workspaces.test_roster import post
 from tests.workspaces.test_roster import render
 from zExceptions import Forbidden
+import json
 import pytest
 
 
@@ -144,9 +145,40 @@ class TestCompose:
         first = write("full", ["associated", "full-two"], subject="Budget")
         html = render(api.portal.get(), "compose-message", "associated", in_reply_to=first.UID())
         assert 'value="Re: Budget"' in html
-        recipients = html[html.index('id="form-widgets-recipients"') :]
-        recipients = recipients[: recipients.index("</select>")]
-        assert recipients.count('selected="selected"') == 2  # the sender and the other recipient
+        recipients = html[html.index('<input name="form.widgets.recipients"') :]
+        recipients = recipients[: recipients.index(">")]
+        # The sender and the other recipient, as the type-ahead's value (tokens and a ";").
+        assert 'value="full;full-two"' in recipients
+
+
+class TestRecipientTypeAhead:
+    """The compose form's type-ahead asks the site's ``@@getVocabulary`` as a person types."""
+
+    def suggest(self, login, query):
+        answer = render(
+            api.portal.get(),
+            "getVocabulary",
+            login,
+            name="clusterpolisee.vocabularies.MessageRecipients",
+            field="recipients",
+            query=query,
+        )
+        return json.loads(answer)
+
+    def test_part_of_a_name_finds_the_member(self, group):
+        found = self.suggest("full", "TWO")["results"]
+        assert found == [{"id": "full-two", "text": "Full Two"}]
+        # Every word typed counts; the writer is not offered to themselves.
+        assert [item["id"] for item in self.suggest("full", "full")["results"]] == ["full-two"]
+        assert self.suggest("full", "full associated")["results"] == []
+
+    def test_accents_and_case_do_not_matter(self, group):
+        api.user.get(userid="associated").setMemberProperties({"fullname": "Ana Kovač"})
+        assert [item["id"] for item in self.suggest("full", "kovac")["results"]] == ["associated"]
+
+    def test_only_for_who_may_write(self, group):
+        api.user.create(username="newcomer", email="n@example.org", password="secret-pass-1")
+        assert self.suggest("newcomer", "full") == {"error": "Vocabulary lookup not allowed"}
 
 
 class TestComposeRefuses:

@@ -52,8 +52,8 @@ class TestMeetings:
 
     def test_participants_answer(self, group):
         steering = meeting(group)
-        post(steering, "view", "associated", answer="maybe")
-        post(steering, "view", "full", answer="yes")
+        post(steering, "view", "associated", answer="maybe", answer_meeting="1")
+        post(steering, "view", "full", answer="yes", answer_meeting="1")
         html = render(steering, "view", "leader")
         assert "May attend" in html
         assert "Attends" in html
@@ -65,8 +65,8 @@ class TestMeetings:
 
         steering = meeting(group)
         with pytest.raises(Unauthorized):
-            post(steering, "view", "leader", answer="yes")
-        post(steering, "view", "full", answer="perhaps")
+            post(steering, "view", "leader", answer="yes", answer_meeting="1")
+        post(steering, "view", "full", answer="perhaps", answer_meeting="1")
         assert "full" not in answers(steering)
 
     def test_minutes_are_filed_after_the_meeting(self, group):

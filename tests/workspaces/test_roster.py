@@ -27,13 +27,23 @@ def post(context, view_name, login, **form):
 
 
 def roster_action(group, login, userid, action):
-    """Press a roster form's button as the page does (forms.py): invite, or a person's."""
+    """Press a roster form's button as the page does (forms.py): invite, or a person's; a
+    removal is confirmed on the page that asks."""
     if action == "invite":
         form = {"invite.widgets.member": userid, "invite.buttons.invite": "Invite"}
     else:
         kind = "request" if action in ("accept", "decline") else "member"
         prefix = person_prefix(kind, userid)
         form = {f"{prefix}.widgets.userid": userid, f"{prefix}.buttons.{action}": action}
+    html = post(group, "roster", login, **form)
+    if action == "remove" and "removal.buttons.confirm" in html:
+        return confirm_removal(group, login, userid)
+    return html
+
+
+def confirm_removal(group, login, userid, button="confirm"):
+    """The second step of a removal: the confirmation page's button."""
+    form = {"removal.widgets.userid": userid, f"removal.buttons.{button}": button}
     return post(group, "roster", login, **form)
 
 
@@ -138,6 +148,42 @@ class TestRosterManagement:
         messages = IStatusMessage(group.REQUEST).show()
         assert [m.type for m in messages] == ["error"]
         assert "The group needs a leader" in messages[0].message
+
+    def test_removing_asks_to_confirm_first(self, group):
+        prefix = person_prefix("member", "full")
+        html = post(
+            group,
+            "roster",
+            "leader",
+            **{f"{prefix}.widgets.userid": "full", f"{prefix}.buttons.remove": "Remove"},
+        )
+        assert "full" in roster(group)  # nothing removed yet
+        assert "Remove Full from WG4 Innovation and R&amp;D?" in html
+        assert 'name="removal.widgets.userid" value="full"' in html
+        assert "Remove from the group" in html
+        assert "Cancel" in html
+        assert "Invite a member" not in html  # the question alone
+        confirm_removal(group, "leader", "full", button="cancel")
+        assert "full" in roster(group)
+        assert IStatusMessage(group.REQUEST).show()[-1].message == "Nobody was removed."
+        confirm_removal(group, "leader", "full")
+        assert "full" not in roster(group)
+        assert IStatusMessage(group.REQUEST).show()[-1].message == "Full is no longer in the group."
+
+    def test_a_confirmed_removal_is_still_the_leaders_alone(self, group):
+        with pytest.raises(Unauthorized):
+            confirm_removal(group, "associated", "full")
+        assert "full" in roster(group)
+        with pytest.raises(Forbidden):
+            render(
+                group,
+                "roster",
+                "leader",
+                **{"removal.widgets.userid": "full", "removal.buttons.confirm": "confirm"},
+            )
+        assert "full" in roster(group)
+        confirm_removal(group, "leader", "outsider")  # not in the group
+        assert IStatusMessage(group.REQUEST).show()[-1].type == "error"
 
     def test_a_roster_change_by_get_is_refused(self, group):
         prefix = person_prefix("member", "full")

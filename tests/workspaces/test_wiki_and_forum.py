@@ -70,7 +70,7 @@ class TestWiki:
             )
         html = render(home, "view", "associated")
         assert f'href="{group["wiki"]["vouchers"].absolute_url()}"' in html
-        assert "++add++WikiPage?form.widgets.IDublinCore.title=Missing%20page" in html
+        assert "++add++WikiPage?title=Missing%20page" in html
         assert "page not written yet" in html
         assert "<b>x</b>" not in html  # titles in brackets are text, never markup
         assert "&lt;b&gt;x&lt;/b&gt;" in html
@@ -112,9 +112,9 @@ class TestForum:
             )
         from clusterpolisee.workspaces.subscribers import followers
 
-        post(topic, "view", "associated", follow="1")
+        post(topic, "view", "associated", follow="1", follow_topic="1")
         assert "associated" in followers(topic)
-        post(topic, "view", "associated", follow="0")
+        post(topic, "view", "associated", follow="0", follow_topic="1")
         assert "associated" not in followers(topic)
 
     def test_roster_replies_outsiders_cannot(self, group):

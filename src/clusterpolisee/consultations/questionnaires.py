@@ -9,6 +9,7 @@ choice values are the same in every language, so answers add up across languages
 from Acquisition import aq_base
 from clusterpolisee import _
 from clusterpolisee.consultations.actions import SAFE_SAVE_DATA
+from clusterpolisee.consultations.widgets import SELECT_WIDGET
 from clusterpolisee.core import dates
 from clusterpolisee.core.sections import publish
 from clusterpolisee.core.topics import TOPICS
@@ -20,6 +21,7 @@ from collective.easyform.api import get_schema
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
+from lxml import etree
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
 from xml.sax.saxutils import escape
@@ -27,6 +29,9 @@ from xml.sax.saxutils import quoteattr
 from zope.i18n import translate
 from zope.schema import getFieldsInOrder
 
+
+SCHEMA_NS = "http://namespaces.plone.org/supermodel/schema"
+FORM_NS = "http://namespaces.plone.org/supermodel/form"
 
 FOLDER_ID = "consultations"
 SAVER = "answers"
@@ -200,6 +205,7 @@ COMMON_TEXTS = {
     "organisation": _("Organisation"),
     "organisation_help": _("Optional. Only the project team sees it."),
     "country": _("Country"),
+    "country_prompt": _("Choose your country"),
     "region": _("Region"),
     "region_help": _("The region or area your answers are about."),
     "measures_help": _("Choose all that apply."),
@@ -276,6 +282,16 @@ def _choices_xml(choices, language):
     )
 
 
+def country_prompt_xml(language):
+    """The Country question's widget: it opens on an empty "Choose your country" option, not
+    on the first country (the question stays required: the form refuses the empty option)."""
+    return (
+        f'<form:widget type="{SELECT_WIDGET}"><prompt>True</prompt>'
+        f"<promptMessage>{escape(_text(COMMON_TEXTS['country_prompt'], language))}"
+        "</promptMessage></form:widget>"
+    )
+
+
 def model_xml(topic_id, language):
     """The questionnaire of a topic as an EasyForm model (plone.supermodel XML), in a language."""
     questions = QUESTIONS[topic_id]
@@ -311,7 +327,8 @@ def model_xml(topic_id, language):
             "country",
             "zope.schema.Choice",
             common["country"],
-            "<vocabulary>clusterpolisee.vocabularies.Countries</vocabulary>",
+            "<vocabulary>clusterpolisee.vocabularies.Countries</vocabulary>"
+            + country_prompt_xml(language),
         ),
         field(
             "region",
@@ -458,6 +475,37 @@ def ensure_consultations(portal, now=None):
             if not manager.has_translation(language):
                 manager.register_translation(language, translated[topic_id])
     return created
+
+
+def prompt_for_country(form):
+    """Give the Country question of a questionnaire made before it had one the "Choose your
+    country" option (upgrade 1014). Only that question's widget changes: the other questions,
+    any edit made to them and the answers stay. Returns whether the questionnaire changed."""
+    model = etree.fromstring(form.fields_model.encode("utf-8"))
+    country = model.find(f"{{{SCHEMA_NS}}}schema/{{{SCHEMA_NS}}}field[@name='country']")
+    if country is None or country.find(f"{{{FORM_NS}}}widget") is not None:
+        return False
+    widget = etree.fromstring(
+        f'<root xmlns:form="{FORM_NS}">{country_prompt_xml(form.Language())}</root>'
+    )[0]
+    country.append(widget)
+    form.fields_model = etree.tostring(model, encoding="unicode")
+    return True
+
+
+def prompt_for_country_everywhere(portal):
+    """``prompt_for_country`` on every questionnaire of the site, in every language: the
+    upgrade's data migration. Returns the questionnaires changed."""
+    catalog = api.portal.get_tool("portal_catalog")
+    site = "/".join(portal.getPhysicalPath())
+    folders = [f"{site}/{language}/{FOLDER_ID}" for language in LANGUAGE_CODES]
+    changed = []
+    query = {"portal_type": "EasyForm", "path": {"query": folders, "depth": 1}}
+    for brain in catalog.unrestrictedSearchResults(**query):
+        form = brain._unrestrictedGetObject()
+        if prompt_for_country(form):
+            changed.append(form)
+    return changed
 
 
 def record_answer(form, answers, submitted=None):

@@ -2,8 +2,12 @@
 
 The declared zone is the site's time zone (``plone.portal_timezone``; ``make start`` sets
 Europe/Bucharest). "Today", "overdue", "open", a month grid, the year and quarter an item is
-counted in, and every date a page shows are worked out in it. An event keeps its own zone: it is
-shown and placed on the calendar at the wall time it was given for.
+counted in, and every date a page shows are worked out in it. An event (or a meeting) keeps its
+own zone: it is shown and placed on the calendar at the wall time it was given for, its zone
+named, in the same words on every page (``format_event_time``, ``format_event_span``).
+
+Pages write dates as their language does: Plone's formats for that language (``plonelocales``:
+``date_format_long``, ``date_format_short``, ``time_format``), through ``format_time``.
 
 Values come in three kinds: ``DateTime`` (Plone's dates, absolute), ``datetime`` (aware, or
 naive when a form gave it: a wall time in the declared zone) and ``date`` (a due date, no zone).
@@ -81,6 +85,15 @@ def own(value):
     return aware(value)
 
 
+def whole_days(start, end):
+    """True for an event of whole days, from its catalog entry (which does not carry
+    ``whole_day``): plone.app.event indexes such an event from 00:00 on its first day to 23:59:59
+    on its last, on its own clock."""
+    if start is None or end is None:
+        return False
+    return own(start).time() == time() and own(end).time() == time(23, 59, 59)
+
+
 def day_of(value):
     """The date ``value`` falls on in the declared zone; a date stays itself."""
     if value is None:
@@ -129,16 +142,100 @@ def parse_month(value):
     return first if 1000 <= year <= 8999 else None
 
 
-def format_time(value, long_format=False, context=None, request=None, keep_own_zone=False):
+def zone_abbreviation(moment):
+    """How a clock names the zone of an aware moment: "EET", "EEST" (summer), "CET", "UTC"; a
+    zone without an abbreviation by its offset ("+04")."""
+    return moment.tzname() or "UTC"
+
+
+def zone_name(moment):
+    """The zone of an aware moment by its name ("Europe/Bucharest"), or its abbreviation when it
+    has none (a fixed offset)."""
+    return getattr(moment.tzinfo, "zone", None) or zone_abbreviation(moment)
+
+
+ISO_FORMATS = {"datetime": "%Y-%m-%d %H:%M", "date": "%Y-%m-%d", "time": "%H:%M"}
+
+
+def _localized(moment, what, context=None, request=None):
+    """``moment``'s wall time as the page's language writes it (Plone's ``date_format_long``,
+    ``date_format_short`` and ``time_format`` for that language): ``what`` is "datetime", "date"
+    or "time"."""
+    request = request if request is not None else getRequest()
+    if request is None:
+        # No page (a script): no language either.
+        return moment.strftime(ISO_FORMATS[what])
+    return ulocalized_time(
+        DateTime(moment),
+        long_format=what == "datetime",
+        time_only=True if what == "time" else None,
+        context=context if context is not None else getSite(),
+        request=request,
+    )
+
+
+def format_time(
+    value, long_format=False, context=None, request=None, keep_own_zone=False, with_zone=False
+):
     """A date as the page's language writes it, at its wall time in the declared zone (or, with
-    ``keep_own_zone``, in its own zone: an event's). Plone's ``toLocalizedTime`` would write the
-    server process's local time instead."""
+    ``keep_own_zone``, in its own zone: an event's); with ``long_format`` its time too, and with
+    ``with_zone`` the zone after it ("Dec 10, 2026 09:30 AM EET"). Plone's ``toLocalizedTime``
+    would write the server process's local time instead."""
     if value is None:
         return ""
     moment = own(value) if keep_own_zone else aware(value)
-    return ulocalized_time(
-        DateTime(moment),
-        long_format=long_format,
-        context=context if context is not None else getSite(),
-        request=request if request is not None else getRequest(),
-    )
+    text = _localized(moment, "datetime" if long_format else "date", context, request)
+    if long_format and with_zone:
+        return f"{text} {zone_abbreviation(moment)}"
+    return text
+
+
+def format_event_time(value, context=None, request=None):
+    """When an event or a meeting starts (or ends): on its own clock, its zone named, as the
+    page's language writes it ("Dec 10, 2026 09:30 AM EET"). Every page that shows the time of
+    an event or a meeting writes it so: the same instant, in the same words."""
+    return format_time(value, True, context, request, keep_own_zone=True, with_zone=True)
+
+
+def format_event_clock(value, context=None, request=None):
+    """The time of day only, on the event's own clock with its zone ("09:30 AM EET"): for a
+    calendar's day, which gives the date."""
+    if value is None:
+        return ""
+    moment = own(value)
+    return f"{_localized(moment, 'time', context, request)} {zone_abbreviation(moment)}"
+
+
+def format_event_span(start, end=None, whole_day=False, open_end=False, context=None, request=None):
+    """From an event's (or a meeting's) start to its end on its own clock, the zone named once,
+    an en dash between, as the languages' interval formats (CLDR) write it: "Dec 10, 2026 09:30 AM
+    \N{EN DASH} 11:00 AM EET"; over several days both dates; a whole day its date (or dates)
+    only; an open end, its start."""
+    if start is None:
+        return ""
+    first = own(start)
+    last = own(end).astimezone(first.tzinfo) if end is not None else None
+    if last is not None and hasattr(first.tzinfo, "normalize"):
+        last = first.tzinfo.normalize(last)
+
+    def date(moment):
+        return _localized(moment, "date", context, request)
+
+    def clock(moment):
+        return _localized(moment, "time", context, request)
+
+    if whole_day:
+        if last is None or last.date() == first.date():
+            return date(first)
+        return f"{date(first)} – {date(last)}"
+    if open_end or last is None or last == first:
+        return format_event_time(first, context, request)
+    if last.date() == first.date() and last.tzname() == first.tzname():
+        return f"{date(first)} {clock(first)} – {clock(last)} {zone_abbreviation(first)}"
+    if last.tzname() == first.tzname():
+        return (
+            f"{_localized(first, 'datetime', context, request)} – "
+            f"{_localized(last, 'datetime', context, request)} {zone_abbreviation(first)}"
+        )
+    # The clocks change in between: each end with its own zone.
+    return " – ".join(format_event_time(moment, context, request) for moment in (first, last))

@@ -344,11 +344,26 @@ PILOT_ACTIONS = (
     (
         "international-cooperation",
         "Adriatic-Danube cluster matchmaking pilot",
-        "planned",
+        "completed",
         ("HR03", "RS12"),
-        ("Matchmaking meetings | 120",),
-        ("2027-04-15 | Matchmaking event in Novi Sad",),
+        ("Matchmaking meetings | 120 | 134", "Cross-border partnerships | 15 | 19"),
+        ("2025-10-15 | Matchmaking event in Novi Sad", "2026-06-30 | Guidelines published"),
         "Transnational matchmaking of cluster SMEs along the Danube corridor.",
+    ),
+)
+
+# What the pilot actions above build on and produced, in the same order: (titles of the best
+# practices, titles of the policy assessments, title of the guideline produced).
+PILOT_LINKS = (
+    (
+        ("Dual vocational training designed with the automotive cluster",),
+        (),
+        "Guidelines for cross-regional cluster manager training",
+    ),
+    (
+        ("Joint internationalisation missions of Adriatic marine clusters",),
+        ("Assessment of the Serbian cluster development programme",),
+        "Guidelines for transnational cluster matchmaking",
     ),
 )
 
@@ -367,6 +382,21 @@ PUBLICATIONS = (
         "recommendation",
         ("Working group 2",),
         "Recommendations to managing authorities on vouchers, guarantees and co-financing.",
+    ),
+    (
+        "skills-jobs",
+        "Guidelines for cross-regional cluster manager training",
+        "guideline",
+        ("Ioana Marin", "Elena Popescu"),
+        "A shared curriculum for cluster managers, drawn from the first cohort of the "
+        "cross-regional academy.",
+    ),
+    (
+        "international-cooperation",
+        "Guidelines for transnational cluster matchmaking",
+        "guideline",
+        ("Ana Kovač", "Marko Jovanović"),
+        "How cluster organisations prepare, run and follow up matchmaking of SMEs across borders.",
     ),
 )
 
@@ -396,7 +426,8 @@ EVENT_DETAILS = (
 )
 
 # Demo members: (login, full name, organisation, country, region, tier group, groups they lead,
-# groups they are members of). Their password is DEMO_PASSWORD (README: "Demo content").
+# groups they are members of). Their password is DEMO_PASSWORD (README: "Demo content"). An
+# organisation that is in the institutions above is also the member's institution in the database.
 DEMO_PASSWORD = "clusterpolisee-demo"
 MEMBERS = (
     (
@@ -506,6 +537,17 @@ MEMBERS = (
         "HR",
         "HR05",
         "coordinators",
+        (),
+        (),
+    ),
+    (
+        # Translates the published results into Italian (README: "Languages").
+        "giulia.ferrari",
+        "Giulia Ferrari",
+        "Veneto Innovation Agency",
+        "IT",
+        "ITH3",
+        "translators",
         (),
         (),
     ),

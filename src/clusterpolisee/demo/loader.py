@@ -128,7 +128,7 @@ def _load_dataset(sections):
         )
         created += 1
     by_region = {obj.region: obj for obj in institutions.values()}
-    created += _load_members_and_workspaces(sections["working-groups"])
+    created += _load_members_and_workspaces(sections["working-groups"], institutions)
     created += _load_consultation_answers(api.portal.get())
     practices = []
     for number, ((topic_id, title, _country, region, summary), details) in enumerate(
@@ -173,8 +173,9 @@ def _load_dataset(sections):
             )
         )
         created += 1
+    publications = {}
     for number, (topic_id, title, kind, authors, summary) in enumerate(data.PUBLICATIONS):
-        _create(
+        publications[title] = _create(
             sections["repository"],
             "Publication",
             title,
@@ -188,8 +189,11 @@ def _load_dataset(sections):
             published_days_ago=8 + 17 * number,
         )
         created += 1
-    for number, row in enumerate(data.PILOT_ACTIONS):
+    practice_by_title = {practice.title: practice for practice in practices}
+    assessment_by_title = {assessment.title: assessment for assessment in assessments}
+    for number, (row, links) in enumerate(zip(data.PILOT_ACTIONS, data.PILOT_LINKS, strict=True)):
         topic_id, title, status, regions, indicators, milestones, summary = row
+        practice_titles, assessment_titles, guideline = links
         _create(
             sections["repository"],
             "PilotAction",
@@ -206,7 +210,9 @@ def _load_dataset(sections):
             partner_institutions=[
                 _relation(by_region[code]) for code in regions if code in by_region
             ],
-            builds_on=[_relation(practices[number]), _relation(assessments[number])],
+            builds_on=[_relation(practice_by_title[name]) for name in practice_titles]
+            + [_relation(assessment_by_title[name]) for name in assessment_titles],
+            produced_guideline=_relation(publications[guideline]),
             published_days_ago=30 + 7 * number,
         )
         created += 1
@@ -251,25 +257,31 @@ def _load_consultation_answers(portal):
     return len(data.CONSULTATION_ANSWERS)
 
 
-def _load_members_and_workspaces(section):
-    """Demo members in their tiers and working groups, and a working group in full use."""
+def _load_members_and_workspaces(section, institutions):
+    """Demo members in their tiers and working groups, and a working group in full use.
+
+    A member whose organisation is in ``institutions`` (by title) has it as their institution
+    in the database, as a member sets it on their profile page."""
     workspaces = ensure_workspaces(api.portal.get())
     for topic_id, _title, lead in data.WORKING_GROUPS:
         workspaces[topic_id].description = f"{TOPIC_TITLES[topic_id]}. Led by {lead}."
         workspaces[topic_id].reindexObject(idxs=["Description"])
     for login, name, organisation, country, region, tier, leads, joins in data.MEMBERS:
         if api.user.get(username=login) is None:
+            properties = {
+                "fullname": name,
+                "organisation": organisation,
+                "country": country,
+                "region": region,
+                "profile_visible": True,
+            }
+            if organisation in institutions:
+                properties["institution"] = institutions[organisation].UID()
             api.user.create(
                 username=login,
                 email=f"{login}@example.org",
                 password=data.DEMO_PASSWORD,
-                properties={
-                    "fullname": name,
-                    "organisation": organisation,
-                    "country": country,
-                    "region": region,
-                    "profile_visible": True,
-                },
+                properties=properties,
             )
             api.group.add_user(groupname=tier, username=login)
         for topic_id in leads:

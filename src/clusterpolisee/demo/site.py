@@ -3,10 +3,14 @@
 from AccessControl.SecurityManagement import newSecurityManager
 from clusterpolisee.demo.loader import load_demo
 from clusterpolisee.setuphandlers import SITE_PROFILE
+from plone.base.interfaces import IMailSchema
 from plone.base.utils import get_installer
+from plone.registry.interfaces import IRegistry
 from Products.CMFPlone.factory import addPloneSite
 from Products.PluggableAuthService.interfaces.plugins import IUserAdderPlugin
 from Testing.makerequest import makerequest
+from zope.annotation.interfaces import IAnnotations
+from zope.component import getUtility
 from zope.component.hooks import setSite
 import transaction
 
@@ -19,6 +23,12 @@ SITE_DESCRIPTION = (
 
 
 PROFILE_ID = "clusterpolisee:default"
+
+# The local mail catcher (operations/mailcatcher.py) that ``make start`` runs beside the site.
+MAIL_CATCHER_HOST = "127.0.0.1"
+MAIL_CATCHER_SENDER = "platform@example.org"
+# Where the site's mail went the last time ``use_mail_catcher`` pointed it at the catcher.
+MAIL_CATCHER_KEY = "clusterpolisee.mail_catcher"
 
 
 def ensure_admin(app, password=None, login="admin"):
@@ -84,3 +94,33 @@ def ensure_site(app, site_id="Plone", admin_password=None, demo=True, items=0, s
         load_demo(site, items=items, stream=stream)
         transaction.commit()
     return site, created
+
+
+def use_mail_catcher(site, port, host=MAIL_CATCHER_HOST):
+    """Send the site's mail to the local mail catcher on ``host``:``port``, with a sender, when
+    the site has no SMTP server of its own: Plone's settings as a new site has them (no sender,
+    localhost:25, no login), or the catcher's as this function left them (its port may change
+    between starts). Any other setting is kept: it is a real mail server, set in Site Setup.
+
+    Returns whether the site's mail now goes to the catcher. Commits nothing.
+    """
+    settings = getUtility(IRegistry).forInterface(IMailSchema, prefix="plone")
+    current = (settings.smtp_host or "", settings.smtp_port)
+    untouched = (
+        current[0] in ("", "localhost")
+        and current[1] in (None, 25)
+        and not settings.email_from_address
+        and not settings.smtp_userid
+    )
+    annotations = IAnnotations(site)
+    ours = annotations.get(MAIL_CATCHER_KEY)
+    if not untouched and (ours is None or tuple(ours) != current):
+        return False
+    settings.smtp_host = host
+    settings.smtp_port = port
+    settings.email_from_address = settings.email_from_address or MAIL_CATCHER_SENDER
+    settings.email_from_name = settings.email_from_name or site.Title()
+    # Plone's mailer reads the registry; the MailHost object shows the same in the ZMI.
+    site.MailHost.smtp_host, site.MailHost.smtp_port = host, port
+    annotations[MAIL_CATCHER_KEY] = (host, port)
+    return True

@@ -1,11 +1,24 @@
 """The platform's languages: English and the partner languages, set up with plone.app.multilingual."""
 
 from clusterpolisee.core.sections import publish
+from clusterpolisee.core.sections import SECTIONS
 from clusterpolisee.core.security import assign_policy
 from clusterpolisee.core.security import PUBLIC_POLICY
 from plone import api
 from plone.app.multilingual.browser.setup import SetupMultilingualSite
+from plone.app.multilingual.dx.interfaces import IDexterityTranslatable
+from plone.app.multilingual.factory import DefaultTranslationLocator
+from plone.app.multilingual.interfaces import ILanguageRootFolder
+from plone.app.multilingual.interfaces import ITranslatable
+from plone.app.multilingual.interfaces import ITranslationLocator
+from plone.app.multilingual.interfaces import LANGUAGE_INDEPENDENT
+from plone.app.multilingual.subscriber import set_recursive_language
+from plone.base.interfaces import ILanguage
+from Products.CMFCore.interfaces import IFolderish
 from Products.CMFPlacefulWorkflow.PlacefulWorkflowTool import WorkflowPolicyConfig_id
+from zope.component import adapter
+from zope.interface import implementer
+from zope.lifecycleevent.interfaces import IObjectAddedEvent
 
 
 DEFAULT_LANGUAGE = "en"
@@ -60,3 +73,87 @@ def ensure_language_folders(portal):
             folder.manage_setLocalRoles(TRANSLATORS_GROUP, ["Contributor"])
             folder.reindexObjectSecurity()
     return setup.folders
+
+
+# The public sections (core/sections.py) hold the platform's results, written in English; they
+# live outside the language homes, so plone.app.multilingual leaves them without a language.
+PUBLIC_SECTION_IDS = tuple(
+    section_id
+    for section_id, *_rest, policy_below, _layout in SECTIONS
+    if policy_below == PUBLIC_POLICY
+)
+
+
+def language_home(language):
+    """The language's home folder (``/it``), or None."""
+    home = api.portal.get().get(language)
+    return home if ILanguageRootFolder.providedBy(home) else None
+
+
+def in_public_section(obj):
+    """Whether ``obj`` is inside one of the public sections (not the section itself)."""
+    portal_path = api.portal.get().getPhysicalPath()
+    path = obj.getPhysicalPath()[len(portal_path) :]
+    return len(path) > 1 and path[0] in PUBLIC_SECTION_IDS
+
+
+def make_english(obj, added=False):
+    """Give a language-neutral item of a public section (and what it holds) English, as the
+    English item of its translation group. Returns whether it did."""
+    if ILanguage(obj).get_language() != LANGUAGE_INDEPENDENT or not in_public_section(obj):
+        return False
+    if added and not (IFolderish.providedBy(obj) and obj.objectIds()):
+        # Alone in the translation group plone.app.multilingual gave it (every new item and
+        # every copy gets one of its own): its language is all there is to set, without the
+        # catalog searches and updates that would triple the time of adding it.
+        ILanguage(obj).set_language(DEFAULT_LANGUAGE)
+    else:
+        # plone.app.multilingual's own function, for the item and what it holds.
+        set_recursive_language(obj, DEFAULT_LANGUAGE)
+    return True
+
+
+def added_to_public_section(obj, event):
+    """What is added to a public section is English: runs after plone.app.multilingual gave it
+    its folder's language, none."""
+    make_english(obj, added=True)
+
+
+def moved_to_public_section(obj, event):
+    # Additions are added_to_public_section's, after plone.app.multilingual's own handler.
+    if IObjectAddedEvent.providedBy(event) or event.newParent is None:
+        return
+    make_english(obj)
+
+
+def english_public_content(portal):
+    """Give English to every language-neutral item of the public sections (and to what they
+    hold); returns how many items it changed. For sites made before their content had a
+    language."""
+    changed = 0
+    for section_id in PUBLIC_SECTION_IDS:
+        section = portal.get(section_id)
+        if section is None:
+            continue
+        for obj in section.contentValues():
+            if ITranslatable.providedBy(obj) and make_english(obj):
+                changed += 1
+    return changed
+
+
+@implementer(ITranslationLocator)
+@adapter(IDexterityTranslatable)
+class LanguageHomeLocator:
+    """Where a translation goes: plone.app.multilingual's closest translated folder; for an item
+    whose folders have no translation (the public sections, outside the language homes), the
+    home of the translation's language."""
+
+    def __init__(self, context):
+        self.context = context
+
+    def __call__(self, language):
+        parent = DefaultTranslationLocator(self.context)(language)
+        if ILanguage(parent).get_language() == language:
+            return parent
+        home = language_home(language)
+        return home if home is not None else parent

@@ -8,9 +8,13 @@ of its source as it was when the translation was made or last edited. The catalo
 """
 
 from clusterpolisee.languages.homes import DEFAULT_LANGUAGE
+from plone.app.multilingual.browser.utils import is_language_independent
+from plone.app.multilingual.interfaces import ILanguageIndependentFieldsManager
+from plone.app.multilingual.interfaces import ILanguageRootFolder
 from plone.app.multilingual.interfaces import ITranslatable
 from plone.app.multilingual.interfaces import ITranslationManager
-from plone.dexterity.interfaces import IDexterityContent
+from plone.app.multilingual.interfaces import LANGUAGE_INDEPENDENT
+from plone.base.interfaces import ILanguage
 from plone.indexer import indexer
 from zope.annotation.interfaces import IAnnotations
 from zope.container.interfaces import IContainerModifiedEvent
@@ -19,6 +23,18 @@ import time
 
 CHANGED_KEY = "clusterpolisee.content_changed"
 TRANSLATED_FROM_KEY = "clusterpolisee.translated_from"
+
+
+def translatable(obj):
+    """Whether ``obj`` is content in a language, to translate into the others: what
+    plone.app.multilingual's Translate menu offers to translate (not a language home, nothing
+    language-independent)."""
+    return (
+        ITranslatable.providedBy(obj)
+        and ILanguage(obj).get_language() != LANGUAGE_INDEPENDENT
+        and not ILanguageRootFolder.providedBy(obj)
+        and not is_language_independent(obj)
+    )
 
 
 def source_of(obj):
@@ -52,16 +68,19 @@ def mark_translated(translation, source):
     translation.reindexObject(idxs=["translation_outdated"])
 
 
-def _synced_by_multilingual(event):
-    # plone.app.multilingual passes the item it copied language-independent fields from.
-    return any(IDexterityContent.providedBy(item) for item in getattr(event, "descriptions", ()))
+def _synced_by_multilingual(obj, event):
+    # plone.app.multilingual's copy of language-independent fields passes the translation group
+    # as the event's second description (and recognises its own events the same way:
+    # plone.app.multilingual.dx.subscriber).
+    descriptions = getattr(event, "descriptions", ())
+    return len(descriptions) > 1 and descriptions[1] == ITranslationManager(obj).query_canonical()
 
 
 def content_modified(obj, event):
     """A person changed an item: stamp it; a changed source makes its translations outdated."""
     if (
         not ITranslatable.providedBy(obj)
-        or _synced_by_multilingual(event)
+        or _synced_by_multilingual(obj, event)
         # An item added to or removed from a folder changes nothing to translate in it.
         or IContainerModifiedEvent.providedBy(event)
     ):
@@ -79,10 +98,16 @@ def content_modified(obj, event):
 
 
 def translation_registered(source, event):
-    """A new translation starts up to date with its source."""
+    """A new translation starts up to date with its source, with the facts that do not change
+    with the language (plone.app.multilingual copies them when its form makes the translation,
+    not when an existing item is linked: the translator's first edit would copy her empty ones
+    back to the source)."""
     english = ITranslationManager(source).get_translation(DEFAULT_LANGUAGE)
     target = event.target
     if english is not None and target is not None and target is not english:
+        fields = ILanguageIndependentFieldsManager(english, None)
+        if fields is not None and fields.copy_fields(target):
+            target.reindexObject()
         mark_translated(target, english)
 
 

@@ -1,9 +1,16 @@
-"""The translators' report: translations whose English source changed after they were made."""
+"""The translators' pages: the report of translations whose English source changed after they
+were made, and the source beside the side-by-side translation form."""
 
 from clusterpolisee.core import dates
 from clusterpolisee.languages.homes import DEFAULT_LANGUAGE
+from clusterpolisee.languages.translations import translatable
+from pathlib import Path
 from plone import api
+from plone.app.multilingual.browser.view import DexterityBabelView
+from plone.app.multilingual.dx.interfaces import ILanguageIndependentField
 from Products.Five import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+import plone.app.multilingual.browser
 
 
 class TranslationsToUpdateView(BrowserView):
@@ -35,3 +42,45 @@ class TranslationsToUpdateView(BrowserView):
                 }
             )
         return items
+
+
+class TranslatableView(BrowserView):
+    """Whether the context is content to translate (the toolbar's Translations tab asks)."""
+
+    def __call__(self):
+        return translatable(self.context)
+
+
+class SourceView(DexterityBabelView):
+    """The source beside the side-by-side translation form: plone.app.multilingual's display of
+    an item's fields, for whoever may view the item. Stock Plone asks for the right to edit it,
+    so a translator, who translates what she may not change, read "Insufficient Privileges"
+    where the English text should be.
+
+    It shows what there is to translate: the language-independent fields are copied to the
+    translation and shown in its form as they are. (plone.app.multilingual's script pairs each
+    source field with the form's field of the same name and fails on such a field, which has
+    no input: an error in the browser, the fields after it left unpaired.)
+    """
+
+    index = ViewPageTemplateFile(
+        "dx_babel_view.pt",
+        _prefix=str(Path(plone.app.multilingual.browser.__file__).parent / "templates"),
+    )
+
+    def updateFieldsFromSchemata(self):
+        super().updateFieldsFromSchemata()
+        self.fields = to_translate(self.fields)
+        for group in self.groups:
+            group.fields = to_translate(group.fields)
+
+
+def to_translate(fields):
+    """The form fields that change with the language."""
+    return fields.omit(
+        *(
+            name
+            for name, field in fields.items()
+            if ILanguageIndependentField.providedBy(field.field)
+        )
+    )

@@ -10,11 +10,16 @@ add-user form) and for plone.restapi's ``POST @users``:
 
 ``rule_problem`` is the one check of a field's value beyond its type; the form's validator and
 ``registration_problems`` (REST) both call it.
+
+The coordinators are told of every registrant (``registrant_created``), by e-mail with a link to
+the membership requests, whichever way the person registered.
 """
 
 from clusterpolisee import _
 from clusterpolisee.core.fields import check_web_address
+from clusterpolisee.members.tiers import TIER_GROUP_IDS
 from clusterpolisee.members.vocabularies import REQUESTED_TIERS
+from clusterpolisee.messaging import notifications
 from plone import api
 from plone.app.users.browser.register import BaseRegistrationForm
 from plone.app.users.browser.register import getRegisterSchema
@@ -27,7 +32,11 @@ from zope.schema import getFieldsInOrder
 from zope.schema import ValidationError
 from zope.schema.interfaces import ConstraintNotSatisfied
 from zope.schema.interfaces import RequiredMissing
+import logging
+import transaction
 
+
+logger = logging.getLogger(__name__)
 
 CONSENT_FIELD = "privacy_consent"  # from profiles/default/userschema.xml
 TIER_FIELD = "requested_tier"
@@ -153,6 +162,71 @@ def profile_change_problems(user_id, data, manager=False):
                 if problem is not None:
                     problems[name] = problem
     return problems
+
+
+def registrant_created(event):
+    """An account was made: when the person made it themselves (who manages users makes
+    accounts without asking anyone), tell the coordinators once the registration is stored.
+
+    The registration form and ``POST @users`` store the registrant's profile after the account
+    is made, so the message is written when the transaction commits."""
+    try:
+        portal = api.portal.get()
+    except api.exc.CannotGetPortalError:
+        return
+    if api.user.has_permission("Manage users", obj=portal):
+        return
+    transaction.get().addBeforeCommitHook(tell_coordinators, (event.principal.getId(),))
+
+
+def tell_coordinators(user_id):
+    """E-mail the coordinators (as each chose in their notification settings) and the
+    platform's coordinator address (Site Setup, "ClusterPoliSEE platform") that ``user_id``
+    waits for approval, with a link to ``@@member-approvals``. Returns who was told."""
+    user = api.user.get(userid=user_id)
+    if user is None:
+        return []
+    groups = {group.getId() for group in api.group.get_groups(user=user)}
+    if groups & set(TIER_GROUP_IDS):
+        return []  # approved already: nothing waits
+    portal = api.portal.get()
+    tier = dict(REQUESTED_TIERS).get(user.getProperty("requested_tier", "") or "")
+    mapping = {
+        "name": user.getProperty("fullname", "") or user_id,
+        "email": user.getProperty("email", "") or "",
+        "organisation": user.getProperty("organisation", "") or "",
+        "tier": api.portal.translate(tier) if tier else "",
+        "site": portal.Title(),
+    }
+    subject = _("New registrant waiting for approval: ${name}", mapping=mapping)
+    text = _(
+        "${name} (${email}, ${organisation}) registered on ${site} and asks for this "
+        "membership: ${tier}. Approve or reject the request on the membership requests page:",
+        mapping=mapping,
+    )
+    url = f"{portal.absolute_url()}/@@member-approvals"
+    coordinators = api.user.get_users(groupname="coordinators")
+    told = notifications.notify(
+        [coordinator.getId() for coordinator in coordinators], subject, text, url
+    )
+    address = api.portal.get_registry_record("clusterpolisee.coordinator_email", default="") or ""
+    known = {
+        (coordinator.getProperty("email", "") or "").strip().lower() for coordinator in coordinators
+    }
+    if address.strip() and address.strip().lower() not in known:
+        try:
+            api.portal.send_email(
+                recipient=address.strip(),
+                subject=api.portal.translate(subject),
+                body=f"{api.portal.translate(text)}\n\n{url}\n",
+            )
+        except ValueError:
+            logger.warning(
+                "Mail is not configured; %s's registration not sent to %s", user_id, address
+            )
+        else:
+            told.append(address.strip())
+    return told
 
 
 class RegistrationRulesValidator(validator.SimpleFieldValidator):

@@ -10,6 +10,7 @@ from clusterpolisee.messaging.vocabularies import recipient_ids
 from clusterpolisee.workspaces.groups import roster
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
+from plone.app.z3cform.widgets.select import AjaxSelectWidget
 from plone.protect import CheckAuthenticator
 from plone.protect import PostOnly
 from plone.z3cform.layout import wrap_form
@@ -18,9 +19,9 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from z3c.form import button
 from z3c.form import field
 from z3c.form import form
-from z3c.form.browser.select import SelectWidget
 from z3c.form.error import ErrorViewMessage
 from z3c.form.interfaces import HIDDEN_MODE
+from z3c.form.interfaces import NO_VALUE
 from z3c.form.interfaces import WidgetActionExecutionError
 from z3c.form.widget import FieldWidget
 from zope import schema
@@ -74,7 +75,10 @@ class IComposeMessage(Interface):
 
     recipients = schema.List(
         title=_("label_to", default="To"),
-        description=_("help_recipients", default="Hold Ctrl (or Cmd) to choose several members."),
+        description=_(
+            "help_recipients_typeahead",
+            default="Type part of a name, then choose the member from the list; again for more.",
+        ),
         value_type=schema.Choice(vocabulary="clusterpolisee.vocabularies.MessageRecipients"),
         required=False,
     )
@@ -89,16 +93,27 @@ class IComposeMessage(Interface):
     in_reply_to = schema.ASCIILine(required=False)
 
 
-class RecipientsWidget(SelectWidget):
-    """A plain ``<select multiple>`` (Plone's default for a list is two lists and buttons) that
-    does not offer the writer to themselves."""
+class RecipientsWidget(AjaxSelectWidget):
+    """Plone's type-ahead (select2): type part of a name, choose the member with the arrow keys
+    and Enter (or the mouse). The names come from the site's ``@@getVocabulary``, which lists only
+    whom the writer may write to and see (vocabularies.py, its permission mapped there); the
+    writer is not offered to themselves."""
 
-    multiple = "multiple"
+    def _view_context(self):
+        # The site: the vocabulary's permission is checked there (plone.app.content).
+        return api.portal.get()
 
-    @property
-    def items(self):
-        me = api.user.get_current().getId()
-        return [item for item in super().items if item["value"] != me]
+    def get_pattern_options(self):
+        options = super().get_pattern_options()
+        options.pop("orderable", None)  # the order of recipients means nothing
+        return options
+
+    def extract(self, default=NO_VALUE):
+        value = super().extract(default)
+        # Several values of the field (a hand-made request): the widget's one text of tokens.
+        if isinstance(value, list):
+            value = self.separator.join(value)
+        return value
 
 
 def RecipientsFieldWidget(field, request):
@@ -138,8 +153,6 @@ class ComposeMessageForm(form.Form):
 
     def updateWidgets(self):
         super().updateWidgets()
-        self.widgets["recipients"].size = 8
-        self.widgets["recipients"].klass = "form-select"
         self.widgets["group"].klass = "form-select"
         if not self.request.form.get("form.buttons.send"):
             self.prefill_reply()
@@ -154,7 +167,8 @@ class ComposeMessageForm(form.Form):
         subject = original.Title()
         if not subject.lower().startswith("re:"):
             subject = f"Re: {subject}"
-        self.widgets["recipients"].value = sorted(people)
+        widget = self.widgets["recipients"]
+        widget.value = widget.separator.join(sorted(people))
         self.widgets["subject"].value = subject
         self.widgets["in_reply_to"].value = original.UID()
 
@@ -180,9 +194,11 @@ class ComposeMessageForm(form.Form):
 
     def check_choices(self):
         """Members and groups among those offered: a hand-made request gets a clear error."""
-        offered = {term.token for term in self.widgets["recipients"].terms}
-        asked = self.request.form.get("form.widgets.recipients") or []
-        if set([asked] if isinstance(asked, str) else asked) - offered - {"--NOVALUE--"}:
+        widget = self.widgets["recipients"]
+        offered = {term.token for term in widget.get_vocabulary() or ()}
+        asked = widget.extract()
+        asked = asked.split(widget.separator) if isinstance(asked, str) and asked else []
+        if set(asked) - offered:
             raise WidgetActionExecutionError(
                 "recipients", Invalid(_("Choose recipients among the platform's members."))
             )

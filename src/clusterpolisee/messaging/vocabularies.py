@@ -13,6 +13,7 @@ from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
+import unicodedata
 
 
 USE_MESSAGES = "clusterpolisee: Use private messages"
@@ -64,6 +65,27 @@ def fellow_members():
     return fellows
 
 
+def folded(text):
+    """``text`` for matching what a person types: lower case, without accents ("Kovač": "kovac")."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+class RecipientVocabulary(SimpleVocabulary):
+    """The recipients, searchable as the compose form's type-ahead asks (``@@getVocabulary``
+    with a ``query``): every word typed is in the name, accents and case aside. The writer is
+    not offered to themselves."""
+
+    def search(self, query):
+        words = folded(query if isinstance(query, str) else "").split()
+        me = api.user.get_current().getId()
+        return [
+            term
+            for term in self
+            if term.value != me and all(word in folded(term.title) for word in words)
+        ]
+
+
 @provider(IVocabularyFactory)
 def MessageRecipients(context=None):
     """Members who may receive private messages, as the current user may see them: nobody for
@@ -72,7 +94,7 @@ def MessageRecipients(context=None):
     see no names (partner members) is offered the members of their working groups and their
     correspondents only."""
     if not api.user.has_permission(USE_MESSAGES, obj=api.portal.get()):
-        return SimpleVocabulary([])
+        return RecipientVocabulary([])
     members = tier_members()
     if not sees_names():
         known = fellow_members() | correspondents(set(members))
@@ -85,4 +107,4 @@ def MessageRecipients(context=None):
         SimpleTerm(user_id, token=user_id, title=user.getProperty("fullname", "") or user_id)
         for user_id, user in members.items()
     ]
-    return SimpleVocabulary(sorted(terms, key=lambda term: term.title.lower()))
+    return RecipientVocabulary(sorted(terms, key=lambda term: term.title.lower()))

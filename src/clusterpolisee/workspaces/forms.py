@@ -8,15 +8,20 @@ prefix; a POST is handled by the form whose button was pressed. The changes them
 
 from clusterpolisee import _
 from clusterpolisee.core.protect import plain_form
+from clusterpolisee.interfaces import IClusterpoliseeLayer
+from clusterpolisee.workspaces.content.parts import IWiki
 from clusterpolisee.workspaces.roster import change_roster
+from clusterpolisee.workspaces.roster import removal_refused
 from clusterpolisee.workspaces.roster import request_to_join
 from plone import api
+from plone.app.dexterity.behaviors.metadata import IBasic
 from plone.protect import CheckAuthenticator
 from plone.protect import PostOnly
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from z3c.form import button
 from z3c.form import field
 from z3c.form import form
+from z3c.form import widget
 from z3c.form.interfaces import HIDDEN_MODE
 from zExceptions import Unauthorized
 from zope import schema
@@ -26,6 +31,8 @@ import hashlib
 
 MANAGE_ROSTER = "clusterpolisee: Manage working group roster"
 ASK_TO_JOIN = "clusterpolisee: Ask to join a working group"
+# The request field a wiki's link to a page not written yet names its title in.
+WIKI_PAGE_TITLE = "title"
 
 
 def person_prefix(kind, user_id):
@@ -104,12 +111,18 @@ class JoinRequestForm(InlineForm):
 class RosterForm(InlineForm):
     """What the leader (or the coordinator) does on the roster; the check is the permission."""
 
-    def act(self, user_id, action):
+    def check(self):
         self.protect()
         if not api.user.has_permission(MANAGE_ROSTER, obj=self.context):
             raise Unauthorized(_("Only the group's leader or the coordinator manages the roster."))
+
+    def act(self, user_id, action):
+        self.check()
         message, kind = change_roster(self.context, user_id, action)
-        self.done(message, kind, f"{self.context.absolute_url()}/@@roster")
+        self.done(message, kind, self.roster_url())
+
+    def roster_url(self):
+        return f"{self.context.absolute_url()}/@@roster"
 
 
 class IInvitation(Interface):
@@ -153,6 +166,9 @@ class PersonForm(RosterForm):
         "decline": "btn btn-sm btn-outline-danger",
     }
 
+    # Set when "Remove" is pressed: the roster's page then asks to confirm (RemovalForm).
+    confirm_removal = False
+
     def __init__(self, context, request, user_id, kind, leader=False):
         super().__init__(context, request)
         self.user_id, self.kind, self.leader = user_id, kind, leader
@@ -177,7 +193,13 @@ class PersonForm(RosterForm):
         _("button_remove", default="Remove"), name="remove", condition=lambda form: form.is_member()
     )
     def handle_remove(self, action):
-        self.act(self.user_id, "remove")
+        """Nothing is removed yet: the page asks to confirm, unless the removal is refused."""
+        self.check()
+        refused = removal_refused(self.context, self.user_id)
+        if refused is not None:
+            self.done(refused, "error", self.roster_url())
+            return
+        self.confirm_removal = True
 
     @button.buttonAndHandler(
         _("button_accept", default="Accept"),
@@ -194,3 +216,52 @@ class PersonForm(RosterForm):
     )
     def handle_decline(self, action):
         self.act(self.user_id, "decline")
+
+
+class RemovalForm(RosterForm):
+    """The second step of a removal, on the roster's page: remove ``user_id`` or cancel.
+
+    Drawn after a person's "Remove" (PersonForm); without it nothing is removed."""
+
+    fields = field.Fields(IPerson)
+    fields["userid"].mode = HIDDEN_MODE
+    prefix = "removal"
+    button_classes = {"confirm": "btn btn-danger", "cancel": "btn btn-outline-secondary"}
+
+    def __init__(self, context, request, user_id=None):
+        super().__init__(context, request)
+        self.user_id = user_id
+
+    def updateWidgets(self):
+        super().updateWidgets()
+        if self.user_id:
+            self.widgets["userid"].value = self.user_id
+
+    @button.buttonAndHandler(
+        _("button_confirm_removal", default="Remove from the group"), name="confirm"
+    )
+    def handle_confirm(self, action):
+        data, errors = self.extractData()
+        user_id = None if errors else data.get("userid")
+        if not user_id:
+            self.check()
+            self.done(_("Choose a member."), "error", self.roster_url())
+            return
+        self.act(user_id, "remove")
+
+    @button.buttonAndHandler(_("button_cancel", default="Cancel"), name="cancel")
+    def handle_cancel(self, action):
+        self.done(_("Nobody was removed."), "info", self.roster_url())
+
+
+def _asked_title(adapter):
+    """The title a wiki's link to a page not written yet asks for (``?title=``): the new page's
+    default title, in the add form of any page of that wiki; the member still saves the form.
+    (Plone fills no form from its own fields in a GET request: CMFPlone's z3c.form patch.)"""
+    title = adapter.request.form.get(WIKI_PAGE_TITLE)
+    return title.strip()[:200] if isinstance(title, str) and title.strip() else None
+
+
+WikiPageTitle = widget.ComputedWidgetAttribute(
+    _asked_title, context=IWiki, request=IClusterpoliseeLayer, field=IBasic["title"]
+)

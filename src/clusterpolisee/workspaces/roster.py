@@ -53,15 +53,27 @@ def change_roster(workspace, user_id, action):
         set_roster_role(workspace, user_id, LEADER)
         return _("${name} now leads the group.", mapping=mapping), "info"
     if action == "remove":
-        leaders = {member for member, role in roster(workspace).items() if role == LEADER}
-        if leaders == {user_id}:
-            return _(
-                "The group needs a leader: make another member leader before removing ${name}.",
-                mapping=mapping,
-            ), "error"
+        refused = removal_refused(workspace, user_id)
+        if refused is not None:
+            return refused, "error"
         set_roster_role(workspace, user_id, None)
         return _("${name} is no longer in the group.", mapping=mapping), "info"
     return _("Unknown action."), "error"
+
+
+def removal_refused(workspace, user_id):
+    """Why ``user_id`` cannot be removed from the group (a message), or None: asked before the
+    roster's page asks to confirm a removal, and again when it is confirmed."""
+    group = roster(workspace)
+    mapping = {"name": fullname(user_id), "group": workspace.Title()}
+    if user_id not in group:
+        return _("${name} is not in the group.", mapping=mapping)
+    if {member for member, role in group.items() if role == LEADER} == {user_id}:
+        return _(
+            "The group needs a leader: make another member leader before removing ${name}.",
+            mapping=mapping,
+        )
+    return None
 
 
 def request_to_join(workspace, user_id, message=""):

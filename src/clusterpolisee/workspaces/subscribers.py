@@ -1,6 +1,7 @@
 """Who hears about what happens in a workspace (see notifications.py for how)."""
 
 from clusterpolisee import _
+from clusterpolisee.core import dates
 from clusterpolisee.messaging.notifications import notify
 from clusterpolisee.workspaces.groups import find_workspace
 from clusterpolisee.workspaces.groups import LEADER
@@ -98,7 +99,8 @@ def meeting_saved(meeting, event):
     new = [user_id for user_id in meeting.participants or () if user_id not in invited]
     if not new:
         return
-    start = meeting.start.strftime("%Y-%m-%d %H:%M %Z") if meeting.start else ""
+    # As the meeting's page writes it: on its own clock, its zone named.
+    start = dates.format_event_time(meeting.start, context=meeting) if meeting.start else ""
     room = meeting.room_url()
     mapping = {"title": meeting.Title(), "start": start, "room": room or "-"}
     notify(

@@ -14,6 +14,8 @@ from clusterpolisee.workspaces.decisions import VotingError
 from clusterpolisee.workspaces.forms import InvitationForm
 from clusterpolisee.workspaces.forms import JoinRequestForm
 from clusterpolisee.workspaces.forms import PersonForm
+from clusterpolisee.workspaces.forms import RemovalForm
+from clusterpolisee.workspaces.forms import WIKI_PAGE_TITLE
 from clusterpolisee.workspaces.groups import find_workspace
 from clusterpolisee.workspaces.groups import join_requests
 from clusterpolisee.workspaces.groups import LEADER
@@ -56,11 +58,16 @@ def is_overdue(brain_or_obj):
 
 
 class PostView(BrowserView):
-    """A page whose POST changes something: the form token is required (CSRF), then back to
-    the page with a message."""
+    """A page with a form of its own that changes something. A POST is that form's only when
+    it carries the form's submit button (``submit_name``): the form token is required (CSRF),
+    then back to the page with a message. Any other POST, such as the comment form of
+    plone.app.discussion that posts to the same page, renders the page, and the form it
+    belongs to handles it."""
+
+    submit_name = None
 
     def __call__(self):
-        if self.request.method == "POST":
+        if self.request.method == "POST" and self.submit_name in self.request.form:
             CheckAuthenticator(self.request)
             message, kind = self.handle(self.request.form)
             api.portal.show_message(message, request=self.request, type=kind)
@@ -210,11 +217,17 @@ class WorkspaceDashboardView(BrowserView):
 
 class RosterView(BrowserView):
     """Who is in the group. The leader (and the coordinator) invites, removes, appoints the
-    leader and answers requests to join (forms.py)."""
+    leader and answers requests to join (forms.py).
+
+    A removal takes two steps, without scripts: a person's "Remove" shows this page asking to
+    confirm (``removing``), whose own form (RemovalForm) removes them or cancels."""
+
+    removing = None
 
     def __call__(self):
         group = roster(self.context)
         self.invitation = InvitationForm(self.context, self.request)
+        self.removal = RemovalForm(self.context, self.request)
         self.person_forms = {
             ("member", user_id): PersonForm(
                 self.context, self.request, user_id, "member", leader=role == LEADER
@@ -225,10 +238,16 @@ class RosterView(BrowserView):
             self.person_forms[("request", user_id)] = PersonForm(
                 self.context, self.request, user_id, "request"
             )
-        for each in (self.invitation, *self.person_forms.values()):
+        for each in (self.invitation, self.removal, *self.person_forms.values()):
             each.update()
             if each.redirected:
                 return ""
+        for each in self.person_forms.values():
+            if each.confirm_removal:
+                self.removing = {"id": each.user_id, "name": fullname(each.user_id)}
+                self.removal = RemovalForm(self.context, self.request, each.user_id)
+                self.removal.update()
+                break
         return self.index()
 
     def person_form(self, kind, user_id):
@@ -316,10 +335,7 @@ class WikiPageView(BrowserView):
             if url:
                 return f'<a class="wiki-link" href="{escape(url)}">{shown}</a>'
             if can_add:
-                add = (
-                    f"{wiki.absolute_url()}/++add++WikiPage?"
-                    f"form.widgets.IDublinCore.title={quote(title)}"
-                )
+                add = f"{wiki.absolute_url()}/++add++WikiPage?{WIKI_PAGE_TITLE}={quote(title)}"
                 return (
                     f'<a class="wiki-link wiki-missing" href="{escape(add)}">{shown}'
                     f'<span class="visually-hidden"> ({missing_label})</span></a>'
@@ -353,6 +369,8 @@ class ForumView(BrowserView):
 
 class ForumTopicView(PostView):
     """A topic's opening post and its followers; the replies follow (plone.app.discussion)."""
+
+    submit_name = "follow_topic"
 
     def text(self):
         return self.context.text.output if self.context.text else ""
@@ -437,7 +455,9 @@ class GroupCalendarView(BrowserView):
             rows.append(
                 {
                     "day": begins.date(),
-                    "time": begins.strftime("%H:%M"),
+                    "date": dates.format_time(begins, context=self.context, keep_own_zone=True),
+                    "clock": begins.strftime("%H:%M"),
+                    "time": dates.format_event_clock(begins, context=self.context),
                     "title": brain.Title,
                     "url": brain.getURL(),
                     "kind": "meeting",
@@ -453,6 +473,8 @@ class GroupCalendarView(BrowserView):
             rows.append(
                 {
                     "day": dates.day_of(brain.due_date),
+                    "date": dates.format_time(brain.due_date, context=self.context),
+                    "clock": "",
                     "time": "",
                     "title": brain.Title,
                     "url": brain.getURL(),
@@ -460,7 +482,7 @@ class GroupCalendarView(BrowserView):
                     "overdue": is_overdue(brain),
                 }
             )
-        return sorted(rows, key=lambda row: (row["day"], row["time"], row["title"]))
+        return sorted(rows, key=lambda row: (row["day"], row["clock"], row["title"]))
 
     def weeks(self):
         return self.grid().weeks()
@@ -484,6 +506,8 @@ class GroupCalendarView(BrowserView):
 
 class MeetingView(PostView):
     """A meeting: when, where, the room, the agenda, who comes, the minutes, the papers."""
+
+    submit_name = "answer_meeting"
 
     def redirect_url(self):
         return self.context.absolute_url()
@@ -521,6 +545,23 @@ class MeetingView(PostView):
     def rich(self, name):
         value = getattr(self.context, name, None)
         return value.output if value else ""
+
+    def when(self):
+        """When the meeting is, on its own clock, and the name of its zone."""
+        start = self.context.start
+        if start is None:
+            return None
+        return {
+            "text": dates.format_event_span(
+                start,
+                self.context.end,
+                whole_day=getattr(self.context, "whole_day", False),
+                open_end=getattr(self.context, "open_end", False),
+                context=self.context,
+                request=self.request,
+            ),
+            "zone": dates.zone_name(dates.own(start)),
+        }
 
     def is_past(self):
         end = self.context.end
@@ -574,6 +615,8 @@ class DecisionsView(BrowserView):
 class DecisionView(PostView):
     """A decision: the proposal, its documents, the vote while open, the result once closed."""
 
+    submit_name = "cast_vote"
+
     def redirect_url(self):
         return self.context.absolute_url()
 
@@ -614,8 +657,14 @@ class DecisionView(PostView):
         return rows
 
     def deadline(self):
-        deadline = self.context.deadline_aware()
-        return deadline.strftime("%Y-%m-%d %H:%M %Z") if deadline else ""
+        """The deadline in the platform's zone, named, as the page's language writes it."""
+        return dates.format_time(
+            self.context.deadline_aware(),
+            long_format=True,
+            context=self.context,
+            request=self.request,
+            with_zone=True,
+        )
 
     def proposal(self):
         return self.context.proposal.output if self.context.proposal else ""

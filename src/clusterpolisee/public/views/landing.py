@@ -126,6 +126,8 @@ class LandingView(BrowserView):
     def is_anonymous(self):
         return api.user.is_anonymous()
 
-    def format_date(self, value):
-        """An event's day, on its own clock."""
-        return dates.format_time(value, context=self.context, keep_own_zone=True)
+    def event_time(self, brain):
+        """When an event starts, on its own clock, its zone named; a whole day, its day."""
+        if dates.whole_days(brain.start, brain.end):
+            return dates.format_time(brain.start, context=self.context, keep_own_zone=True)
+        return dates.format_event_time(brain.start, context=self.context)

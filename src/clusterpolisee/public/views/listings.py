@@ -371,7 +371,18 @@ class EventsCalendarView(FacetedListingView):
             self.month,
         )
         entries = {
-            day: [{"title": brain.Title, "url": brain.getURL()} for brain in brains]
+            day: [
+                {
+                    "title": brain.Title,
+                    "url": brain.getURL(),
+                    # Its time on the day it starts (an event over several days is on each).
+                    "time": self.start_clock(brain)
+                    if day == dates.own(brain.start).date()
+                    and not dates.whole_days(brain.start, brain.end)
+                    else "",
+                }
+                for brain in brains
+            ]
             for day, brains in by_day.items()
         }
         return MonthGrid(self.month, entries, self.request, css_class="events-month")
@@ -396,11 +407,13 @@ class EventsCalendarView(FacetedListingView):
         return f"{portal_url}/@@events.ics"
 
     def item_date(self, brain):
+        """When the event starts, on its own clock, its zone named; a whole day, its day."""
         start = dates.own(brain.start)
-        text = dates.format_time(
-            start,
-            long_format=not getattr(brain, "whole_day", False),
-            context=self.context,
-            keep_own_zone=True,
-        )
+        if dates.whole_days(brain.start, brain.end):
+            text = dates.format_time(start, context=self.context, keep_own_zone=True)
+        else:
+            text = dates.format_event_time(start, context=self.context)
         return {"iso": start.isoformat(), "text": text}
+
+    def start_clock(self, brain):
+        return dates.format_event_clock(brain.start, context=self.context)

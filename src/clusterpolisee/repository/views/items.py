@@ -11,7 +11,9 @@ from plone import api
 from plone.memoize import ram
 from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
+from zope.component import getUtility
 from zope.i18n import translate
+from zope.intid.interfaces import IIntIds
 
 
 def human_size(size):
@@ -66,6 +68,18 @@ def topic_links(context, topic_ids):
             "url": f"{base}/@@topic/{topic_id}",
         }
         for topic_id in topic_ids or ()
+    ]
+
+
+def referring_items(target, field_name):
+    """The objects whose relation field ``field_name`` points to ``target``, whoever may see
+    them: callers show them through the catalog, which leaves out what the viewer may not view."""
+    if getUtility(IIntIds).queryId(target) is None:
+        return []  # nothing can point to an item that the relation catalog does not know
+    return [
+        relation.from_object
+        for relation in api.relation.get(target=target, relationship=field_name, unrestricted=True)
+        if relation.from_object is not None
     ]
 
 
@@ -168,6 +182,11 @@ class RepositoryItemView(BrowserView):
     def related_items(self):
         return self._visible(self.relation_targets(getattr(self.item, "relatedItems", None)))
 
+    def back_references(self, field_name):
+        """The visible items whose relation field ``field_name`` points to this item, as catalog
+        brains: the other side of a relation, read from the relation catalog."""
+        return self._visible(referring_items(self.item, field_name))
+
     def relation_groups(self):
         """(heading, brains) of the type's own relations; empty groups left out."""
         return []
@@ -244,6 +263,7 @@ class BestPracticeView(RepositoryItemView):
             group
             for group in [
                 (_("Implementing institution"), self.linked("implementing_institution")),
+                (_("Piloted in"), self.back_references("builds_on")),
             ]
             if group[1]
         ]
@@ -326,7 +346,10 @@ class PolicyAssessmentView(RepositoryItemView):
         return [{"label": label, "value": value} for label, value in rows if value]
 
     def relation_groups(self):
-        groups = [(_("Implementing agency"), self.linked("implementing_agency"))]
+        groups = [
+            (_("Implementing agency"), self.linked("implementing_agency")),
+            (_("Piloted in"), self.back_references("builds_on")),
+        ]
         return [group for group in groups if group[1]]
 
 
@@ -418,6 +441,10 @@ class PublicationView(RepositoryItemView):
             "size": human_size(file.size),
             "type": (file.contentType or "").split("/")[-1].upper(),
         }
+
+    def relation_groups(self):
+        groups = [(_("Produced by the pilot"), self.back_references("produced_guideline"))]
+        return [group for group in groups if group[1]]
 
 
 class CooperationNetworkView(RepositoryItemView):

@@ -1,0 +1,61 @@
+"""Comments on the public section's published results, over plone.restapi on the demo: approved
+members comment, anonymous visitors and registrants not yet approved do not, and ``@comments``
+tells each what the comment form does."""
+
+from clusterpolisee.demo import data
+from plone import api
+import pytest
+import requests
+import transaction
+
+
+JSON = {"Accept": "application/json", "Content-Type": "application/json"}
+PRACTICE = "/repository/cluster-innovation-vouchers-in-the-north-east-region"
+NEWCOMER = "newcomer"  # registered, waiting for approval: in no tier group
+
+
+def session(site, login=None):
+    client = requests.Session()
+    client.headers.update(JSON)
+    if login:
+        response = client.post(
+            f"{site}/@login", json={"login": login, "password": data.DEMO_PASSWORD}
+        )
+        client.headers["Authorization"] = f"Bearer {response.json()['token']}"
+    return client
+
+
+@pytest.fixture
+def site(demo_functional, functional):
+    portal = functional["portal"]
+    with api.env.adopt_roles(["Manager"]):
+        api.user.create(
+            username=NEWCOMER, email="newcomer@example.org", password=data.DEMO_PASSWORD
+        )
+        institution = api.content.find(portal_type="Institution", review_state="published")[0]
+    transaction.commit()
+    return portal.absolute_url(), institution.getURL()
+
+
+class TestCommentsOnPublishedResults:
+    def test_approved_members_comment_and_nobody_else(self, site):
+        base, _institution = site
+        comments = f"{base}{PRACTICE}/@comments"
+        luca = session(base, "luca.bianchi")  # an associated member
+        assert luca.get(comments).json()["permissions"]["can_reply"] is True
+        posted = luca.post(comments, json={"text": "Padua ran a similar scheme."})
+        assert posted.status_code == 204, posted.text
+        anonymous = session(base)
+        listed = anonymous.get(comments).json()
+        assert [item["text"]["data"] for item in listed["items"]] == ["Padua ran a similar scheme."]
+        for client in (anonymous, session(base, NEWCOMER)):
+            assert client.get(comments).json()["permissions"]["can_reply"] is False
+            assert client.post(comments, json={"text": "Spam"}).status_code == 401
+        assert len(anonymous.get(comments).json()["items"]) == 1
+
+    def test_where_discussion_is_off_nobody_is_told_they_may_reply(self, site):
+        """A published institution: its type takes no comments, whatever the workflow allows."""
+        base, institution = site
+        luca = session(base, "luca.bianchi")
+        assert luca.get(f"{institution}/@comments").json()["permissions"]["can_reply"] is False
+        assert luca.post(f"{institution}/@comments", json={"text": "Hi"}).status_code == 401
