@@ -92,14 +92,8 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json | system-packag
 test: ## Run every test: unit, integration, functional and browser, then the dated ones at fixed moments
 	@# Buildout (the network) and the Debian packages (the disk) at once: a minute less.
 	@$(MAKE) --no-print-directory -j3 install system-packages node_modules/axe-core/axe.min.js
-	@# The dated tests at fixed moments go on beside the main run: its two processes leave a
-	@# core idle at times (browsers, servers starting), and the moments fill it. The gettext
-	@# catalogs are compiled first, once (tests/conftest.py), for all of them to read.
-	@bin/pytest -q -p no:cacheprovider -p no:warnings --collect-only tests/setup/test_layout.py > /dev/null
-	@bash scripts/test-at-moments.sh > .moments.log 2>&1 & moments=$$!; \
-	bin/pytest -n 3 --dist loadfile -p no:warnings; main=$$?; \
-	wait $$moments; dated=$$?; cat .moments.log; rm -f .moments.log; \
-	test $$main -eq 0 -a $$dated -eq 0
+	bin/pytest -n 2 --dist loadfile -p no:warnings
+	bash scripts/test-at-moments.sh
 
 .PHONY: test-moments
 test-moments: install system-packages node_modules/axe-core/axe.min.js ## Only the date-sensitive tests, at fixed moments in Bucharest's zone and UTC
