@@ -55,3 +55,25 @@ def test_a_paste_of_what_the_member_may_not_add_says_so(group):
     assert group["planning"].objectIds() == before
     # The leader may add meetings: the copy is made.
     assert paste(group["planning"], "leader", meeting) == ("Item(s) pasted.", "info")
+
+
+def test_a_forged_clipboard_names_nothing_the_member_may_not_see(group):
+    """The clipboard is a cookie: a member who puts another group's paper in it learns neither
+    its title nor gets a copy."""
+    other = api.portal.get()["working-groups"]["financial-framework"]
+    with api.env.adopt_roles(["Manager"]):
+        secret = api.content.create(
+            container=other["documents"], type="Document", title="Secret plan"
+        )
+        cookie = other["documents"].manage_copyObjects([secret.getId()])
+    request = group.REQUEST
+    alsoProvides(request, IClusterpoliseeLayer)
+    with as_user("associated"):
+        assert not api.user.has_permission("View", obj=secret)
+        request["__cp"] = cookie
+        request.form["_authenticator"] = createToken()
+        api.content.get_view("object_paste", group["wiki"], request)()
+    message = IStatusMessage(request).show()[-1]
+    assert (message.message, message.type) == ("The copied items cannot be pasted here.", "error")
+    assert "Secret plan" not in message.message
+    assert group["wiki"].objectIds() == []

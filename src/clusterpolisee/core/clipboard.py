@@ -39,6 +39,10 @@ class PasteView(ObjectPasteView):
             return self.refuse(
                 _("The copied item is no longer there: it may have been moved or deleted.")
             )
+        # The clipboard is a cookie the browser sends: it may name anything. What the person may
+        # not see is neither named nor pasted (Plone's copy checks refuse it too).
+        if not all(api.user.has_permission("View", obj=item) for item in items):
+            return self.refuse(_("The copied items cannot be pasted here."))
         allowed = {fti.getId() for fti in container.allowedContentTypes()}
         types = api.portal.get_tool("portal_types")
         for item in items:
