@@ -3,11 +3,11 @@ associated member replies in his group's forum, comments on a decision and on a 
 practice, writes a wiki page from its link and opens a topic in the members' forum, which a
 member of another group answers; another member of his group reads his reply."""
 
-from clusterpolisee.demo import data
 from playwright.sync_api import expect
+from tests.browser.steps import log_in
+from tests.browser.steps import save
 from tests.browser.test_workspace_journeys import fill_rich_text
 import pytest
-import re
 
 
 pytestmark = pytest.mark.browser
@@ -22,16 +22,6 @@ ASSOCIATED, OTHER_GROUP, SAME_GROUP = "luca.bianchi", "maria.hofer", "nikos.papa
 REPLY = "Padua's vouchers cover cloud services since 2024."
 
 
-def log_in(page, site_url, login):
-    page.context.clear_cookies()
-    page.goto(f"{site_url}/login")
-    page.get_by_label("Login name").fill(login)
-    page.get_by_label("Password").fill(data.DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    # Logged in once the form sends the browser on (a failed login shows the form again).
-    expect(page).not_to_have_url(re.compile("/login$"))
-
-
 def reply(page, text):
     """Type into the page's comment box and press its Comment button, as a person does; the
     reply is on the page, and still there when the page is loaded again."""
@@ -40,13 +30,6 @@ def reply(page, text):
     expect(page.locator(".comment").filter(has_text=text)).to_be_visible()
     page.reload()
     expect(page.locator(".comment").filter(has_text=text)).to_be_visible()
-
-
-def save(page):
-    form_url = page.url
-    page.get_by_role("button", name="Save").click()
-    # Saved once the form sends the browser on (a form with errors shows itself again).
-    expect(page).not_to_have_url(form_url)
 
 
 class TestDiscussionJourneys:

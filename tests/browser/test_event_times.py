@@ -4,8 +4,9 @@
 its page, the group's calendar (list and month) and its dashboard. Whatever zone the server
 process runs in (make test runs the dated tests in UTC and in Bucharest's zone)."""
 
-from clusterpolisee.demo import data
 from playwright.sync_api import expect
+from tests.browser.steps import log_in
+from tests.browser.steps import save
 from tests.browser.test_workspace_journeys import fill_rich_text
 from tests.conftest import SCREENSHOTS
 import pytest
@@ -20,23 +21,6 @@ pytestmark = [pytest.mark.browser]
 EVENT = "Cluster policy breakfast"
 MEETING = "Voucher figures review"
 GROUP = "/working-groups/innovation-rd"
-
-
-def log_in(page, site_url, login):
-    page.context.clear_cookies()
-    page.goto(f"{site_url}/login")
-    page.get_by_label("Login name").fill(login)
-    page.get_by_label("Password").fill(data.DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    # Logged in once the form sends the browser on (a failed login shows the form again).
-    expect(page).not_to_have_url(re.compile("/login$"))
-
-
-def save(page):
-    form_url = page.url
-    page.get_by_role("button", name="Save").click()
-    # Saved once the form sends the browser on (a form with errors shows itself again).
-    expect(page).not_to_have_url(form_url)
 
 
 def change_state(page, transition):

@@ -3,8 +3,8 @@ document, a full member approves it, the leader proposes it for publication; the
 the validation queue and publishes it; the group is told; an anonymous visitor finds it in the
 search, the RSS feed and the open data, and reads on its page how it got there."""
 
-from clusterpolisee.demo.data import DEMO_PASSWORD
 from playwright.sync_api import expect
+from tests.browser.steps import log_in
 import json
 import pytest
 import re
@@ -15,16 +15,6 @@ pytestmark = pytest.mark.browser
 
 GROUP = "/working-groups/innovation-rd"
 TITLE = "Monitoring voucher schemes: advice to managing authorities"
-
-
-def log_in(page, site_url, login):
-    page.context.clear_cookies()
-    page.goto(f"{site_url}/login")
-    page.get_by_label("Login name").fill(login)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    # Logged in once the form sends the browser on (a failed login shows the form again).
-    expect(page).not_to_have_url(re.compile("/login$"))
 
 
 def fill_text(page, text):

@@ -3,8 +3,8 @@ Italian with Plone's Translate menu and the side-by-side form (the English sourc
 Italian form), saves and submits the translation for validation; the coordinator then changes
 the English source, and the translation appears in her list of translations to update."""
 
-from clusterpolisee.demo.data import DEMO_PASSWORD
 from playwright.sync_api import expect
+from tests.browser.steps import log_in
 from tests.browser.test_workspace_journeys import fill_rich_text
 import pytest
 import re
@@ -16,16 +16,6 @@ pytestmark = pytest.mark.browser
 TRANSLATOR = "giulia.ferrari"
 PRACTICE = "Open laboratories for agri-food clusters in Central Macedonia"
 ITALIAN = "Laboratori aperti per i cluster agroalimentari della Macedonia centrale"
-
-
-def log_in(page, site_url, login):
-    page.context.clear_cookies()
-    page.goto(f"{site_url}/login")
-    page.get_by_label("Login name").fill(login)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    # Logged in once the form sends the browser on (a failed login shows the form again).
-    expect(page).not_to_have_url(re.compile("/login$"))
 
 
 def toolbar_menu(page, menu_id, entry):

@@ -3,12 +3,11 @@ repository for validation from the state menu; the STC opens "Validation queue" 
 finds it there with its author and age, opens it and publishes it from the state menu; the
 coordinator, on a practice of his own waiting for validation, is offered no Publish."""
 
-from clusterpolisee.demo.data import DEMO_PASSWORD
 from playwright.sync_api import expect
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
+from tests.browser.steps import log_in
 import pytest
-import re
 import transaction
 
 
@@ -36,16 +35,6 @@ def repository(demo_functional, functional):
         api.content.transition(own, "submit")
     transaction.commit()
     return own.absolute_url()
-
-
-def log_in(page, site_url, login):
-    page.context.clear_cookies()
-    page.goto(f"{site_url}/login")
-    page.get_by_label("Login name").fill(login)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    # Logged in once the form sends the browser on (a failed login shows the form again).
-    expect(page).not_to_have_url(re.compile("/login$"))
 
 
 def fill_rich_text(page, field, text):

@@ -3,15 +3,14 @@ the STC opens a link to a confidential paper's changes and is refused while its 
 them; the group's leader follows a link to an old version of an uploaded web page and gets a
 file, not a page that runs in his session."""
 
-from clusterpolisee.demo.data import DEMO_PASSWORD
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.textfield.value import RichTextValue
 from plone.namedfile.file import NamedBlobFile
+from tests.browser.steps import log_in
 import pytest
-import re
 import transaction
 
 
@@ -45,15 +44,6 @@ def library(demo_functional, functional):
         )
     with api.env.adopt_user(username=SITE_OWNER_NAME):
         transaction.commit()
-
-
-def log_in(page, site_url, login):
-    page.context.clear_cookies()
-    page.goto(f"{site_url}/login")
-    page.get_by_label("Login name").fill(login)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).not_to_have_url(re.compile("/login$"))
 
 
 class TestVersionsAndUploads:

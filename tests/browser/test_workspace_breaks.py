@@ -3,8 +3,8 @@ paste from the Actions menu, a removal from the roster that asks first, a recipi
 typing part of a name, and a topic's target that the leader proposes and the coordinator
 accepts."""
 
-from clusterpolisee.demo import data
 from playwright.sync_api import expect
+from tests.browser.steps import log_in
 import pytest
 import re
 
@@ -13,16 +13,6 @@ pytestmark = pytest.mark.browser
 
 GROUP = "/working-groups/innovation-rd"
 PAPER = "Draft recommendations on innovation vouchers"
-
-
-def log_in(page, site_url, login):
-    page.context.clear_cookies()
-    page.goto(f"{site_url}/login")
-    page.get_by_label("Login name").fill(login)
-    page.get_by_label("Password").fill(data.DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    # Logged in once the form sends the browser on (a failed login shows the form again).
-    expect(page).not_to_have_url(re.compile("/login$"))
 
 
 def actions_menu(page, item):

@@ -6,6 +6,8 @@ from playwright.sync_api import expect
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.textfield.value import RichTextValue
+from tests.browser import steps
+from tests.browser.steps import save
 from tests.workspaces import documents
 from tests.workspaces.conftest import create_people
 from tests.workspaces.conftest import fill_roster
@@ -30,20 +32,8 @@ def people(functional, smtp_inbox):
 
 
 def log_in(page, site_url, login):
-    page.context.clear_cookies()
-    page.goto(f"{site_url}/login")
-    page.get_by_label("Login name").fill(login)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    # Logged in once the form sends the browser on (a failed login shows the form again).
-    expect(page).not_to_have_url(re.compile("/login$"))
-
-
-def save(page):
-    form_url = page.url
-    page.get_by_role("button", name="Save").click()
-    # Saved once the form sends the browser on (a form with errors shows itself again).
-    expect(page).not_to_have_url(form_url)
+    """The people of this module's own working group (tests/workspaces/conftest.py)."""
+    steps.log_in(page, site_url, login, PASSWORD)
 
 
 def fill_rich_text(page, field, text):
