@@ -1,4 +1,5 @@
-"""Steps that the browser journeys share: a demo member logs in, a form is saved."""
+"""Steps that the browser journeys share: a demo member logs in, a rich text is filled, a form
+is saved."""
 
 from clusterpolisee.demo.data import DEMO_PASSWORD
 from playwright.sync_api import expect
@@ -22,3 +23,27 @@ def save(page):
     page.get_by_role("button", name="Save").click()
     # Saved once the form sends the browser on (a form with errors shows itself again).
     expect(page).not_to_have_url(form_url)
+
+
+def fill_rich_text(page, field, text):
+    """Fill a TinyMCE field through the editor once it has finished starting: on a busy machine
+    it starts late, and loads its initial content after its body is already editable, which
+    wiped text typed in between."""
+    name = f"form.widgets.{field}"
+    page.wait_for_function(
+        """name => window.tinymce && tinymce.get().some(
+            editor => editor.getElement().name === name && editor.initialized)""",
+        arg=name,
+    )
+    page.evaluate(
+        """([name, text]) => {
+            const editor = tinymce.get().find(editor => editor.getElement().name === name);
+            const paragraph = document.createElement("p");
+            paragraph.textContent = text;
+            editor.setContent(paragraph.outerHTML);
+            editor.save();
+        }""",
+        [name, text],
+    )
+    body = page.frame_locator(f"#formfield-form-widgets-{field} iframe").locator("body")
+    expect(body).to_contain_text(text)

@@ -4,9 +4,9 @@ practice, writes a wiki page from its link and opens a topic in the members' for
 member of another group answers; another member of his group reads his reply."""
 
 from playwright.sync_api import expect
+from tests.browser.steps import fill_rich_text
 from tests.browser.steps import log_in
 from tests.browser.steps import save
-from tests.browser.test_workspace_journeys import fill_rich_text
 import pytest
 
 

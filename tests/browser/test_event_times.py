@@ -5,9 +5,9 @@ its page, the group's calendar (list and month) and its dashboard. Whatever zone
 process runs in (make test runs the dated tests in UTC and in Bucharest's zone)."""
 
 from playwright.sync_api import expect
+from tests.browser.steps import fill_rich_text
 from tests.browser.steps import log_in
 from tests.browser.steps import save
-from tests.browser.test_workspace_journeys import fill_rich_text
 from tests.conftest import SCREENSHOTS
 import pytest
 import re

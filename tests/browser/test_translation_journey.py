@@ -4,8 +4,8 @@ Italian form), saves and submits the translation for validation; the coordinator
 the English source, and the translation appears in her list of translations to update."""
 
 from playwright.sync_api import expect
+from tests.browser.steps import fill_rich_text
 from tests.browser.steps import log_in
-from tests.browser.test_workspace_journeys import fill_rich_text
 import pytest
 import re
 

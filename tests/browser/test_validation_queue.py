@@ -6,6 +6,7 @@ coordinator, on a practice of his own waiting for validation, is offered no Publ
 from playwright.sync_api import expect
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
+from tests.browser.steps import fill_rich_text
 from tests.browser.steps import log_in
 import pytest
 import transaction
@@ -35,26 +36,6 @@ def repository(demo_functional, functional):
         api.content.transition(own, "submit")
     transaction.commit()
     return own.absolute_url()
-
-
-def fill_rich_text(page, field, text):
-    """A TinyMCE field, once the editor has started (see test_workspace_journeys)."""
-    name = f"form.widgets.{field}"
-    page.wait_for_function(
-        """name => window.tinymce && tinymce.get().some(
-            editor => editor.getElement().name === name && editor.initialized)""",
-        arg=name,
-    )
-    page.evaluate(
-        """([name, text]) => {
-            const editor = tinymce.get().find(editor => editor.getElement().name === name);
-            const paragraph = document.createElement("p");
-            paragraph.textContent = text;
-            editor.setContent(paragraph.outerHTML);
-            editor.save();
-        }""",
-        [name, text],
-    )
 
 
 def open_from_menu(page, title):

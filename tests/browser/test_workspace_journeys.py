@@ -7,6 +7,7 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.textfield.value import RichTextValue
 from tests.browser import steps
+from tests.browser.steps import fill_rich_text
 from tests.browser.steps import save
 from tests.workspaces import documents
 from tests.workspaces.conftest import create_people
@@ -34,30 +35,6 @@ def people(functional, smtp_inbox):
 def log_in(page, site_url, login):
     """The people of this module's own working group (tests/workspaces/conftest.py)."""
     steps.log_in(page, site_url, login, PASSWORD)
-
-
-def fill_rich_text(page, field, text):
-    """Fill a TinyMCE field through the editor once it has finished starting: on a busy machine
-    it starts late, and loads its initial content after its body is already editable, which
-    wiped text typed in between."""
-    name = f"form.widgets.{field}"
-    page.wait_for_function(
-        """name => window.tinymce && tinymce.get().some(
-            editor => editor.getElement().name === name && editor.initialized)""",
-        arg=name,
-    )
-    page.evaluate(
-        """([name, text]) => {
-            const editor = tinymce.get().find(editor => editor.getElement().name === name);
-            const paragraph = document.createElement("p");
-            paragraph.textContent = text;
-            editor.setContent(paragraph.outerHTML);
-            editor.save();
-        }""",
-        [name, text],
-    )
-    body = page.frame_locator(f"#formfield-form-widgets-{field} iframe").locator("body")
-    expect(body).to_contain_text(text)
 
 
 class TestWorkspaceJourneys:
