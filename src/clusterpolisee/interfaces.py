@@ -1,13 +1,20 @@
 """Interfaces of the platform: the browser layer and the platform settings."""
 
 from clusterpolisee import _
+from plone.app.event.interfaces import IBrowserLayer as IEventBrowserLayer
+from plone.app.multilingual.interfaces import IPloneAppMultilingualInstalled
 from zope import schema
 from zope.interface import Interface
-from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 
 
-class IClusterpoliseeLayer(IDefaultBrowserLayer):
-    """Marker for requests on a site where the add-on is installed."""
+class IClusterpoliseeLayer(IPloneAppMultilingualInstalled, IEventBrowserLayer):
+    """Marker for requests on a site where the add-on is installed.
+
+    It extends the layers of the add-ons whose views and viewlets it overrides (the language
+    bar, the events' summary): a request carries every installed add-on's layer, in an order
+    that the site's setup decides, so only a layer that extends theirs is sure to come first.
+    (The test layers register the add-on's views in a registry of their own, searched first:
+    there an override wins whatever the layers.)"""
 
 
 # The shipped texts of the landing page, translated on each language home until the coordinator

@@ -3,9 +3,11 @@ Italian with Plone's Translate menu and the side-by-side form (the English sourc
 Italian form), saves and submits the translation for validation; the coordinator then changes
 the English source, and the translation appears in her list of translations to update."""
 
+from clusterpolisee import _
 from playwright.sync_api import expect
 from tests.browser.steps import fill_rich_text
 from tests.browser.steps import log_in
+from zope.i18n import translate
 import pytest
 import re
 
@@ -61,9 +63,17 @@ class TestTranslationJourney:
         page.locator("#plone-contentmenu-workflow > a").click()
         page.locator("#workflow-transition-submit").click()
         expect(page.locator("#plone-contentmenu-workflow .label-state-pending")).to_be_visible()
-        # Up to date: the list says so.
+        # Up to date: the list says so (in Italian: she came through the Italian home).
         page.goto(f"{site_url}/@@translations-to-update")
-        expect(page.get_by_text("Every translation is up to date with its source.")).to_be_visible()
+        expect(page.locator("html")).to_have_attribute("lang", "it")
+        up_to_date = translate(
+            _(
+                "message_no_translations_to_update",
+                default="Every translation is up to date with its source.",
+            ),
+            target_language="it",
+        )
+        expect(page.get_by_text(up_to_date)).to_be_visible()
 
         # The coordinator changes the English source, once.
         log_in(page, site_url, "platform.coordinator")

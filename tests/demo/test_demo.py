@@ -33,6 +33,7 @@ DATASET_SIZE = WORKSPACE_ITEMS + sum(
         data.NETWORKS,
         data.EVENTS,
         data.CONSULTATION_ANSWERS,
+        data.PRACTICE_TRANSLATIONS,
     )
 )
 

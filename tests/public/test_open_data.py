@@ -69,6 +69,9 @@ class TestOpenData:
         assert row["type"] == "BestPractice"
         assert row["topics"] == "financial-framework; innovation-rd"
         assert row["countries"] == "CZ"
+        # Written in English, like everything the public sections hold; alone in its group.
+        assert row["language"] == "en"
+        assert row["translation_group"]
         assert row["sectors"] == "C; J"
         assert row["url"].endswith("/repository/vouchers")
         assert row["published"].startswith("20")
@@ -81,6 +84,7 @@ class TestOpenData:
         (item,) = data["items"]
         assert item["title"] == "Agenția ADR Nord-Est"
         assert item["countries"] == ["RO"]
+        assert item["language"] == "en"
         # The contact details the institution's page shows.
         assert item["website"] == "https://www.adrnordest.ro"
         assert item["email"] == "office@adrnordest.ro"
@@ -124,6 +128,9 @@ class TestOpenData:
             for name, *_rest in spec["columns"]:
                 assert f"<code>{name}</code>" in html
         assert "@@open-data/repository.csv" in html
+        # Greece as the data writes it: ISO 3166-1 for countries, Eurostat's EL in NUTS codes.
+        assert "Greece is GR)" in html
+        assert "Greece's begin with EL)" in html
         assert "@@open-data/institutions.json" in html
 
 

@@ -149,13 +149,14 @@ class TestFacetCounts:
         view, _html = run(portal, portal_type=["BestPractice", "PolicyAssessment", "PilotAction"])
         assert view.total == 4  # the draft is not counted
         # Its own selection aside, the type facet also counts the published section folders,
-        # the consultations folder of each of the 13 languages and their six questionnaires.
+        # the consultations folder and the six questionnaires: once each, in the visitor's
+        # language (one item per translation group, not one per language).
         assert counts(view, "portal_type") == {
             "BestPractice": 2,
             "PolicyAssessment": 1,
             "PilotAction": 1,
-            "Folder": 3 + 13,
-            "EasyForm": 6 * 13,
+            "Folder": 3 + 1,
+            "EasyForm": 6,
         }
         assert counts(view, "topics") == {
             "innovation-rd": 2,

@@ -3,6 +3,7 @@ pending the STC's validation, linked both ways; the STC's decisions reach the gr
 published item shows how it got there, to each viewer what they may see."""
 
 from clusterpolisee.interfaces import IClusterpoliseeLayer
+from clusterpolisee.messaging.notifications import translate_for
 from clusterpolisee.publishing import chain
 from clusterpolisee.publishing import subscribers
 from clusterpolisee.workspaces.decisions import cast_vote
@@ -38,7 +39,8 @@ def told(monkeypatch):
 
     def notify(user_ids, subject, text, url, exclude=()):
         recipients = sorted(set(user_ids) - set(exclude))
-        sent.append((recipients, api.portal.translate(subject), api.portal.translate(text), url))
+        # As a member who chose no language reads them: in the site's, English.
+        sent.append((recipients, translate_for(subject, "en"), translate_for(text, "en"), url))
         return recipients
 
     monkeypatch.setattr(subscribers, "notify", notify)

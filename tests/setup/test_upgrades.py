@@ -358,3 +358,47 @@ class TestUpgradeTo1014:
         setup.setLastVersionForProfile(PROFILE, "1013")
         setup.upgradeProfile(PROFILE)
         assert len(catalog.unrestrictedSearchResults(portal_type="Forum", id="forum")) >= 1
+
+
+class TestUpgradeTo1015:
+    def test_brings_the_whole_platform_to_every_language_home(self, portal):
+        """A site of version 1014: no ``shown_in_language`` index, the interface following the
+        content's language, the repository a folder listing, forms called "EasyForm"."""
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        setup = api.portal.get_tool("portal_setup")
+        catalog = api.portal.get_tool("portal_catalog")
+        types = api.portal.get_tool("portal_types")
+        practice = api.content.create(
+            container=portal["repository"], type="BestPractice", title="Vouchers"
+        )
+        catalog.delIndex("shown_in_language")
+        api.portal.set_registry_record("plone.use_content_negotiation", True)
+        api.portal.set_registry_record("plone.use_path_negotiation", False)
+        api.portal.set_registry_record("plone.set_cookie_always", True)
+        portal["repository"].setLayout("listing_view")
+        types["EasyForm"].title = "EasyForm"
+        types["EasyForm"].i18n_domain = "collective.easyform"
+        portal["sr"].setTitle("Srpski")
+        portal["it"].setTitle("La mia casa")  # a title somebody chose
+
+        setup.setLastVersionForProfile(PROFILE, "1014")
+        setup.upgradeProfile(PROFILE)
+
+        assert setup.getLastVersionForProfile(PROFILE) == (setup.getVersionForProfile(PROFILE),)
+        assert "shown_in_language" in catalog.indexes()
+        found = catalog.unrestrictedSearchResults(shown_in_language=["it", "*"], Title="Vouchers")
+        assert [brain.getObject() for brain in found] == [practice]
+        assert not api.portal.get_registry_record("plone.use_content_negotiation")
+        assert api.portal.get_registry_record("plone.use_path_negotiation")
+        assert not api.portal.get_registry_record("plone.set_cookie_always")
+        assert portal["repository"].getLayout() == "repository-listing"
+        assert (types["EasyForm"].title, types["EasyForm"].i18n_domain) == (
+            "Consultation",
+            "clusterpolisee",
+        )
+        assert (portal["sr"].Title(), portal["it"].Title()) == ("Српски", "La mia casa")
+        # A layout the site chose stays.
+        portal["repository"].setLayout("full_view")
+        setup.setLastVersionForProfile(PROFILE, "1014")
+        setup.upgradeProfile(PROFILE)
+        assert portal["repository"].getLayout() == "full_view"

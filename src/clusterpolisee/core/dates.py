@@ -157,44 +157,57 @@ def zone_name(moment):
 ISO_FORMATS = {"datetime": "%Y-%m-%d %H:%M", "date": "%Y-%m-%d", "time": "%H:%M"}
 
 
-def _localized(moment, what, context=None, request=None):
+def _localized(moment, what, context=None, request=None, language=None):
     """``moment``'s wall time as the page's language writes it (Plone's ``date_format_long``,
-    ``date_format_short`` and ``time_format`` for that language): ``what`` is "datetime", "date"
-    or "time"."""
+    ``date_format_short`` and ``time_format`` for that language), or ``language``'s when given
+    (a mail, in its recipient's): ``what`` is "datetime", "date" or "time"."""
     request = request if request is not None else getRequest()
-    if request is None:
+    if request is None and language is None:
         # No page (a script): no language either.
         return moment.strftime(ISO_FORMATS[what])
+    context = context if context is not None else getSite()
     return ulocalized_time(
         DateTime(moment),
         long_format=what == "datetime",
         time_only=True if what == "time" else None,
-        context=context if context is not None else getSite(),
-        request=request,
+        context=context,
+        # With the language given, the request is not asked (any object stands in for it).
+        request=request if request is not None else context,
+        target_language=language,
     )
 
 
 def format_time(
-    value, long_format=False, context=None, request=None, keep_own_zone=False, with_zone=False
+    value,
+    long_format=False,
+    context=None,
+    request=None,
+    keep_own_zone=False,
+    with_zone=False,
+    language=None,
 ):
-    """A date as the page's language writes it, at its wall time in the declared zone (or, with
-    ``keep_own_zone``, in its own zone: an event's); with ``long_format`` its time too, and with
-    ``with_zone`` the zone after it ("Dec 10, 2026 09:30 AM EET"). Plone's ``toLocalizedTime``
-    would write the server process's local time instead."""
+    """A date as the page's language writes it (or ``language``, when given: a mail's
+    recipient's), at its wall time in the declared zone (or, with ``keep_own_zone``, in its own
+    zone: an event's); with ``long_format`` its time too, and with ``with_zone`` the zone after
+    it ("Dec 10, 2026 09:30 AM EET"). Plone's ``toLocalizedTime`` would write the server
+    process's local time instead."""
     if value is None:
         return ""
     moment = own(value) if keep_own_zone else aware(value)
-    text = _localized(moment, "datetime" if long_format else "date", context, request)
+    text = _localized(moment, "datetime" if long_format else "date", context, request, language)
     if long_format and with_zone:
         return f"{text} {zone_abbreviation(moment)}"
     return text
 
 
-def format_event_time(value, context=None, request=None):
+def format_event_time(value, context=None, request=None, language=None):
     """When an event or a meeting starts (or ends): on its own clock, its zone named, as the
-    page's language writes it ("Dec 10, 2026 09:30 AM EET"). Every page that shows the time of
-    an event or a meeting writes it so: the same instant, in the same words."""
-    return format_time(value, True, context, request, keep_own_zone=True, with_zone=True)
+    page's language writes it (or ``language``: a mail's) ("Dec 10, 2026 09:30 AM EET"). Every
+    page that shows the time of an event or a meeting writes it so: the same instant, in the same
+    words."""
+    return format_time(
+        value, True, context, request, keep_own_zone=True, with_zone=True, language=language
+    )
 
 
 def format_event_clock(value, context=None, request=None):

@@ -18,7 +18,7 @@ SECTIONS = (
         ),
         PUBLIC_POLICY,
         PUBLIC_POLICY,
-        None,
+        "repository-listing",
     ),
     (
         "institutions",
@@ -54,6 +54,29 @@ SECTIONS = (
         "working-groups",
     ),
 )
+
+
+SHIPPED_TEXTS = {
+    section_id: {"title": title, "description": description}
+    for section_id, title, description, *_rest in SECTIONS
+}
+
+
+def shipped_text(obj, field, stored=None):
+    """A section's title or description in the visitor's language (a message to translate),
+    while it is still the one the profile shipped; else None (a renamed section keeps its
+    name, in the language its editor wrote it)."""
+    section_id = getattr(obj, "getId", lambda: None)() if not isinstance(obj, str) else obj
+    texts = SHIPPED_TEXTS.get(section_id)
+    if texts is None:
+        return None
+    if not isinstance(obj, str):
+        portal_path = api.portal.get().getPhysicalPath()
+        if obj.getPhysicalPath()[:-1] != portal_path:
+            return None
+        stored = obj.Title() if field == "title" else obj.Description()
+    message = texts[field]
+    return message if stored == (message.default or str(message)) else None
 
 
 def publish(obj):

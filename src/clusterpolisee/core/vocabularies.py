@@ -8,7 +8,9 @@ from clusterpolisee import _
 from clusterpolisee.core.geography import COUNTRIES
 from clusterpolisee.core.geography import NUTS2_REGIONS
 from clusterpolisee.core.topics import TOPICS
+from plone import api
 from zope.component import getUtility
+from zope.i18nmessageid import Message
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
@@ -173,6 +175,15 @@ def vocabulary_title(vocabulary_name, value, context=None):
         return vocabulary.getTerm(value).title
     except LookupError:
         return value
+
+
+def type_title(portal_type):
+    """A content type's title as a message of its FTI's own domain (translated where shown), or
+    the type's name for a type the site does not have."""
+    fti = api.portal.get_tool("portal_types").get(portal_type)
+    if fti is None:
+        return portal_type
+    return Message(fti.Title(), domain=fti.getProperty("i18n_domain") or "plone")
 
 
 class VocabularyTitles:

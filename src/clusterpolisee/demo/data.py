@@ -305,6 +305,28 @@ PRACTICE_DETAILS = (
 )
 
 # (topic id, title, assessed measure, level, approach, country, region, criteria lines, summary)
+# Translations of demo practices, published in the language's home: (the English title, the
+# language, the title and the summary in it). Visitors in these languages find the translation;
+# the others find the English original.
+PRACTICE_TRANSLATIONS = (
+    (
+        "Cluster innovation vouchers in the North-East region",
+        "it",
+        "Voucher per l'innovazione dei cluster nella regione Nord-Est",
+        "Piccoli voucher fino a 10.000 EUR permettono alle PMI dei cluster di acquistare servizi di "
+        "prova e di progettazione dalle università; 184 voucher in tre anni, due terzi usati da "
+        "chi innovava per la prima volta.",
+    ),
+    (
+        "Cluster innovation vouchers in the North-East region",
+        "ro",
+        "Vouchere de inovare pentru clustere în regiunea Nord-Est",
+        "Vouchere mici, de până la 10.000 EUR, permit IMM-urilor din clustere să cumpere servicii "
+        "de testare și proiectare de la universități; 184 de vouchere în trei ani, două treimi "
+        "folosite de firme care inovau pentru prima dată.",
+    ),
+)
+
 ASSESSMENTS = (
     (
         "financial-framework",

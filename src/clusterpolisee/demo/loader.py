@@ -16,6 +16,7 @@ from clusterpolisee.workspaces.groups import set_roster_role
 from DateTime import DateTime
 from datetime import timedelta
 from plone import api
+from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.textfield.value import RichTextValue
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
@@ -148,6 +149,7 @@ def _load_dataset(sections):
             )
         )
         created += 1
+    created += _load_translations({practice.Title(): practice for practice in practices})
     assessments = []
     for number, row in enumerate(data.ASSESSMENTS):
         topic_id, title, measure, level, approach, country, region, criteria, summary = row
@@ -246,6 +248,21 @@ def _load_dataset(sections):
             topics=list(topics),
             eu_initiative=initiative,
         )
+        created += 1
+    return created
+
+
+def _load_translations(originals):
+    """Translations of a few practices, published in their language's home
+    (languages/homes.py), as a translator would make them."""
+    created = 0
+    for english_title, language, title, summary in data.PRACTICE_TRANSLATIONS:
+        translation = ITranslationManager(originals[english_title]).add_translation(language)
+        translation.title = title
+        translation.description = summary
+        translation.practice_description = _rich(summary)
+        translation.reindexObject()
+        publish_item(translation)
         created += 1
     return created
 

@@ -117,8 +117,9 @@ def propose(workspace, indicator_id, value, note=""):
     mapping = {
         "name": fullname(proposer),
         "group": workspace.Title(),
-        "indicator": api.portal.translate(indicator_title(indicator_id)),
-        "topic": api.portal.translate(topic_title(topic)),
+        # Messages: each recipient reads them in their own language.
+        "indicator": indicator_title(indicator_id),
+        "topic": topic_title(topic),
         "value": value,
     }
     notify(
@@ -232,8 +233,9 @@ def decide(uid, indicator_id, accept, value=None):
             _("This group has no central topic: there is no topic to set a target for.")
         )
     mapping = {
-        "indicator": api.portal.translate(indicator_title(indicator_id)),
-        "topic": api.portal.translate(topic_title(topic)),
+        # Messages: each recipient reads them in their own language.
+        "indicator": indicator_title(indicator_id),
+        "topic": topic_title(topic),
         "group": workspace.Title(),
         "proposed": proposal["value"],
     }

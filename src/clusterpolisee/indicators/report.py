@@ -14,6 +14,8 @@ from BTrees.IIBTree import intersection
 from BTrees.IIBTree import union
 from clusterpolisee import _
 from clusterpolisee.core.vocabularies import VocabularyTitles
+from clusterpolisee.languages.homes import DEFAULT_LANGUAGE
+from clusterpolisee.languages.platform import in_language
 from clusterpolisee.members.tiers import TIER_GROUPS
 from clusterpolisee.public.search import record_ids
 from clusterpolisee.public.search import value_counts
@@ -164,15 +166,14 @@ def targets():
 
 
 class IndicatorReport:
-    """The indicators as one viewer may see them, below ``root`` (a navigation root)."""
+    """The indicators as one viewer may see them, on the platform (``root``: the site or a
+    language home)."""
 
     def __init__(self, root, published_only=True):
         self.root = root
-        # Below the site everything is counted: no path criterion (the path index is the
-        # costliest one to ask); below a language folder, only what is there.
-        portal_path = "/".join(api.portal.get().getPhysicalPath())
-        self.path = "/".join(root.getPhysicalPath())
-        self.scope = {} if self.path == portal_path else {"path": self.path}
+        # The whole platform, from whichever language home it is asked (languages/platform.py),
+        # each translation group counted once: the figures are the same in every language.
+        self.scope = in_language(DEFAULT_LANGUAGE)
         self.published_only = published_only
         self.catalog = api.portal.get_tool("portal_catalog")
         self._rids = {}

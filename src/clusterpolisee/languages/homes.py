@@ -15,6 +15,7 @@ from plone.app.multilingual.interfaces import LANGUAGE_INDEPENDENT
 from plone.app.multilingual.subscriber import set_recursive_language
 from plone.base.interfaces import ILanguage
 from Products.CMFCore.interfaces import IFolderish
+from Products.CMFCore.utils import getToolByName
 from Products.CMFPlacefulWorkflow.PlacefulWorkflowTool import WorkflowPolicyConfig_id
 from zope.component import adapter
 from zope.interface import implementer
@@ -59,8 +60,7 @@ def ensure_language_folders(portal):
     setup.defaultLanguage = api.portal.get_registry_record("plone.default_language")
     available = api.portal.get_tool("portal_languages").getAvailableLanguages()
     for code in setup.languages:
-        info = available[code]
-        setup.setUpLanguage(code, info.get("native", info.get("name")))
+        setup.setUpLanguage(code, home_title(code, available[code]))
     setup.linkTranslations()
     for folder in setup.folders.values():
         if WorkflowPolicyConfig_id not in folder.objectIds():
@@ -73,6 +73,40 @@ def ensure_language_folders(portal):
             folder.manage_setLocalRoles(TRANSLATORS_GROUP, ["Contributor"])
             folder.reindexObjectSecurity()
     return setup.folders
+
+
+# A language's name as its home is titled, where the platform writes the language in another
+# script than Plone's name for it (plone.i18n names Serbian in Latin, "Srpski").
+HOME_TITLES = {"sr": "Српски"}
+# What plone.i18n has called the languages, whichever script it was set to (its names depend on
+# the zope_i18n_allowed_languages environment variable).
+PLONE_TITLES = {"sr": ("Srpski", "српски")}
+
+
+def home_title(code, info):
+    """The title of a language's home: the language's own name (``info``, portal_languages'
+    entry for it), in the script the platform writes the language in."""
+    return HOME_TITLES.get(code) or info.get("native", info.get("name"))
+
+
+def retitle_language_homes(portal):
+    """Title the language homes as ``home_title`` names them, where a home still has the title
+    plone.app.multilingual gave it (a title a person chose stays). Returns the codes of the
+    homes it retitled. For sites made before: the Serbian home was "Srpski"."""
+    languages = getToolByName(portal, "portal_languages")
+    available = languages.getAvailableLanguages()
+    retitled = []
+    for code in languages.getSupportedLanguages():
+        home = portal.get(code)
+        info = available.get(code, {})
+        title = home_title(code, info)
+        if not ILanguageRootFolder.providedBy(home) or home.Title() == title:
+            continue
+        if home.Title() in (info.get("native"), info.get("name"), *PLONE_TITLES.get(code, ())):
+            home.setTitle(title)
+            home.reindexObject()
+            retitled.append(code)
+    return retitled
 
 
 # The public sections (core/sections.py) hold the platform's results, written in English; they

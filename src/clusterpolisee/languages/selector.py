@@ -1,13 +1,30 @@
-"""The language bar's links carry the page's own query (a search stays a search in the other
-language) and nothing a form posted: plone.app.multilingual copies the whole request form into
-them, so a consultation's answers and the form's CSRF token ended up in every link of the page
-that received them (and in the addresses, logs and Referer headers that follow)."""
+"""The language bar, on every page: each language leads to the same page in that language.
 
+- An item with a translation the visitor may view: the translation, with the same view and
+  query (``/repository/x/@@history`` in Italian is ``/it/x-it/@@history``).
+- The site root and a language home: that language's home, with the same view and query
+  (``/@@platform-search?SearchableText=cluster`` becomes ``/it/@@platform-search?...``).
+- Everything else (the language-neutral sections, the working groups, an item not translated
+  yet): the same address, the interface switched by plone.i18n's ``set_language``.
+
+The links carry the page's own query and nothing a form posted: plone.app.multilingual copies the
+whole request form into them, so a consultation's answers and the form's CSRF token ended up in
+every link of the page that received them (and in the addresses, logs and Referer headers that
+follow).
+"""
+
+from clusterpolisee.languages.homes import home_title
+from clusterpolisee.languages.homes import language_home
+from clusterpolisee.languages.platform import translation_group
 from pathlib import Path
-from plone.app.multilingual.browser.selector import LanguageSelectorViewlet
+from plone import api
+from plone.app.i18n.locales.browser.selector import LanguageSelector
+from plone.app.multilingual.browser.selector import getPostPath
+from plone.app.multilingual.interfaces import ILanguageRootFolder
+from plone.base.interfaces import IPloneSiteRoot
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import parse_qsl
-from ZTUtils import make_query
+from urllib.parse import urlencode
 import plone.app.multilingual.browser
 
 
@@ -15,7 +32,32 @@ import plone.app.multilingual.browser
 DROPPED = frozenset({"_authenticator", "set_language", "post_path"})
 
 
-class QueryOnlyLanguageSelector(LanguageSelectorViewlet):
+def page_query(request):
+    """The page's own query string as pairs, without what must not be carried."""
+    return [
+        (name, value)
+        for name, value in parse_qsl(request.get("QUERY_STRING", ""))
+        if name not in DROPPED
+    ]
+
+
+def translation_urls(context):
+    """{language: URL} of the context's translations the visitor may view (one query)."""
+    if IPloneSiteRoot.providedBy(context) or ILanguageRootFolder.providedBy(context):
+        homes = {}
+        for code in api.portal.get_tool("portal_languages").getSupportedLanguages():
+            home = language_home(code)
+            if home is not None:
+                homes[code] = home.absolute_url()
+        return homes
+    group = translation_group(context)
+    if group is None:
+        return {}
+    catalog = api.portal.get_tool("portal_catalog")
+    return {brain.Language: brain.getURL() for brain in catalog(TranslationGroup=group)}
+
+
+class PlatformLanguageSelector(LanguageSelector):
     # plone.app.multilingual's own template: only the links change.
     render = ViewPageTemplateFile(
         "languageselector.pt",
@@ -24,18 +66,19 @@ class QueryOnlyLanguageSelector(LanguageSelectorViewlet):
 
     def languages(self):
         results = super().languages()
-        query = {}
-        for name, value in parse_qsl(self.request.get("QUERY_STRING", "")):
-            if name not in DROPPED:
-                query.setdefault(name, []).append(value)
-        query = {name: values[0] if len(values) == 1 else values for name, values in query.items()}
+        translations = translation_urls(self.context)
+        post_path = getPostPath(self.context, self.request)
+        here = self.context.absolute_url() + post_path
+        query = page_query(self.request)
         for data in results:
-            base, _sep, carried = data["url"].partition("?")
-            pairs = dict(query)
-            pairs.update(
-                (name, value)
-                for name, value in parse_qsl(carried)
-                if name in ("set_language", "post_path")
-            )
-            data["url"] = f"{base}?{make_query(pairs)}" if pairs else base
+            # Each language named as its home is (Serbian in Cyrillic, like its interface).
+            data["native"] = home_title(data["code"], data)
+            target = translations.get(data["code"])
+            if target:
+                pairs = query
+                url = target + post_path
+            else:
+                pairs = [*query, ("set_language", data["code"])]
+                url = here
+            data["url"] = f"{url}?{urlencode(pairs)}" if pairs else url
         return results

@@ -195,7 +195,7 @@ def tell_coordinators(user_id):
         "name": user.getProperty("fullname", "") or user_id,
         "email": user.getProperty("email", "") or "",
         "organisation": user.getProperty("organisation", "") or "",
-        "tier": api.portal.translate(tier) if tier else "",
+        "tier": tier or "",  # a message: each coordinator reads it in their own language
         "site": portal.Title(),
     }
     subject = _("New registrant waiting for approval: ${name}", mapping=mapping)
@@ -214,11 +214,13 @@ def tell_coordinators(user_id):
         (coordinator.getProperty("email", "") or "").strip().lower() for coordinator in coordinators
     }
     if address.strip() and address.strip().lower() not in known:
+        # An address, not a member: in the site's language.
+        language = notifications.site_language()
         try:
             api.portal.send_email(
                 recipient=address.strip(),
-                subject=api.portal.translate(subject),
-                body=f"{api.portal.translate(text)}\n\n{url}\n",
+                subject=notifications.translate_for(subject, language),
+                body=f"{notifications.translate_for(text, language)}\n\n{url}\n",
             )
         except ValueError:
             logger.warning(

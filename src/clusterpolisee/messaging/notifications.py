@@ -3,6 +3,12 @@
 Each member chooses in their profile (``notification_frequency``): immediately, a daily digest,
 or never. Mail goes through the site's MailHost when the transaction commits, so nothing is sent
 for a change that fails.
+
+Each mail is written in the recipient's language, the one they chose in their personal
+preferences (Plone's ``language`` member property), else the site's default language; never in
+the language of whoever caused it. Callers hand over messages (``_(...)``), not text: they are
+translated once for each language among the recipients. A part that depends on the language
+beyond its words (a date) is a function of the language (``subject`` or ``text`` may be one).
 """
 
 from BTrees.OOBTree import OOBTree
@@ -11,6 +17,7 @@ from clusterpolisee.core import dates
 from persistent.list import PersistentList
 from plone import api
 from zope.annotation.interfaces import IAnnotations
+from zope.i18n import translate
 from zope.i18nmessageid import Message
 import logging
 
@@ -20,6 +27,8 @@ logger = logging.getLogger(__name__)
 FREQUENCY_PROPERTY = "notification_frequency"
 DEFAULT_FREQUENCY = "immediate"
 DIGEST_KEY = "clusterpolisee.digest_queue"
+LANGUAGE_PROPERTY = "language"
+FALLBACK_LANGUAGE = "en"
 
 
 def frequency(user):
@@ -27,8 +36,39 @@ def frequency(user):
     return value or DEFAULT_FREQUENCY
 
 
-def _translate(message):
-    return api.portal.translate(message) if isinstance(message, Message) else message
+def site_language():
+    """The site's default language (``plone.default_language``): English on this platform."""
+    return (
+        api.portal.get_registry_record("plone.default_language", default=None) or FALLBACK_LANGUAGE
+    )
+
+
+def recipient_language(member):
+    """The language mail to ``member`` is written in: the one they chose in their personal
+    preferences, if the site offers it, else the site's default language."""
+    chosen = (member.getProperty(LANGUAGE_PROPERTY, "") if member is not None else "") or ""
+    offered = api.portal.get_registry_record("plone.available_languages", default=None) or ()
+    chosen = chosen.strip().lower()
+    for language in (chosen, chosen.split("-")[0]):
+        if language and language in offered:
+            return language
+    return site_language()
+
+
+def translate_for(message, language):
+    """``message`` in ``language``, whatever the language of the request that caused it: a
+    message (and the messages in its mapping) translated, a function of the language called,
+    plain text as it is."""
+    if callable(message):
+        message = message(language)
+    if isinstance(message, Message):
+        return translate(message, target_language=language)
+    return message
+
+
+def paragraphs(*messages):
+    """A text of several messages, each in the recipient's language, a blank line between."""
+    return lambda language: "\n\n".join(translate_for(message, language) for message in messages)
 
 
 def _send(email, subject, body):
@@ -47,34 +87,47 @@ def _queue():
     return queue
 
 
+def by_language(user_ids):
+    """The members among ``user_ids`` who have an e-mail address, grouped by the language their
+    mail is written in: {language: [(user id, member), ...]}, each sorted by id."""
+    groups = {}
+    for user_id in sorted(set(user_ids)):
+        user = api.user.get(userid=user_id)
+        if user is None or not user.getProperty("email", ""):
+            continue
+        groups.setdefault(recipient_language(user), []).append((user_id, user))
+    return groups
+
+
 def notify(user_ids, subject, text, url, exclude=()):
     """Tell members about something at ``url``; ``exclude`` (usually the actor) is skipped.
 
-    Returns the ids of the members who get (or will get in their digest) the notification.
+    ``subject`` and ``text`` are messages (or functions of the language, see ``translate_for``):
+    each recipient reads them in their own language. Returns the ids of the members who get (or
+    will get in their digest) the notification.
     """
-    subject, text = _translate(subject), _translate(text)
     reached = []
-    for user_id in sorted(set(user_ids) - set(exclude)):
-        user = api.user.get(userid=user_id)
-        email = user.getProperty("email", "") if user is not None else ""
-        if not email:
+    for language, members in by_language(set(user_ids) - set(exclude)).items():
+        wanted = [(user_id, user) for user_id, user in members if frequency(user) != "off"]
+        if not wanted:
             continue
-        how = frequency(user)
-        if how == "off":
-            continue
-        if how == "daily":
-            entries = _queue().setdefault(user_id, PersistentList())
-            entries.append((dates.now().isoformat(timespec="minutes"), subject, url))
-            _queue()[user_id] = entries
-        else:
-            _send(email, subject, f"{text}\n\n{url}\n\n{_footer()}")
-        reached.append(user_id)
-    return reached
+        subject_text = translate_for(subject, language)
+        body = f"{translate_for(text, language)}\n\n{url}\n\n{_footer(language)}"
+        for user_id, user in wanted:
+            if frequency(user) == "daily":
+                # Queued in the recipient's language: the digest lists it as it is.
+                entries = _queue().setdefault(user_id, PersistentList())
+                entries.append((dates.now().isoformat(timespec="minutes"), subject_text, url))
+                _queue()[user_id] = entries
+            else:
+                _send(user.getProperty("email"), subject_text, body)
+            reached.append(user_id)
+    return sorted(reached)
 
 
-def _footer():
+def _footer(language):
     portal = api.portal.get()
-    return _translate(
+    return translate_for(
         _(
             "You receive this because of your notification settings on ${site}. Change them "
             "in your personal information: ${url}",
@@ -82,12 +135,14 @@ def _footer():
                 "site": portal.Title(),
                 "url": f"{portal.absolute_url()}/@@personal-information",
             },
-        )
+        ),
+        language,
     )
 
 
 def send_digests():
-    """One e-mail per member with everything queued for them; the queue is emptied.
+    """One e-mail per member with everything queued for them, in their language; the queue is
+    emptied.
 
     Run daily (``bin/instance run scripts/daily.py``). Returns the number of mails sent.
     """
@@ -100,10 +155,12 @@ def send_digests():
         email = user.getProperty("email", "") if user is not None else ""
         if not entries or not email:
             continue
+        language = recipient_language(user)
         lines = [f"- {subject}\n  {url}" for _when, subject, url in entries]
-        subject = _translate(
-            _("Your daily digest: ${count} notifications", mapping={"count": len(entries)})
+        subject = translate_for(
+            _("Your daily digest: ${count} notifications", mapping={"count": len(entries)}),
+            language,
         )
-        _send(email, subject, "\n".join(lines) + f"\n\n{_footer()}")
+        _send(email, subject, "\n".join(lines) + f"\n\n{_footer(language)}")
         sent += 1
     return sent

@@ -3,16 +3,24 @@
 Rows come from catalog metadata only (no object is woken), and only published items are
 exported, through a permission-checked catalog query, so a download never holds what the public
 may not see. Coded values (topics, countries, regions, ...) are exported as their codes; their
-labels are in the named vocabularies served by ``@vocabularies``.
+labels are in the named vocabularies served by ``@vocabularies``. Each item says its language
+(a translation is a row of its own, in the same translation group as its original). Countries are
+ISO 3166-1 codes and regions Eurostat's NUTS codes, which write Greece differently: ``GR`` in
+``countries``, ``EL`` at the start of its regions' codes (``EL52``), as the data holds them.
 """
 
 from clusterpolisee import _
 from clusterpolisee.core import csvsafe
+from clusterpolisee.core.geography import NUTS_COUNTRY
 from Missing import MV
 from plone import api
 import io
 import json
 
+
+# Greece, the one country whose codes differ: Eurostat's NUTS prefix and its ISO 3166-1 code.
+GREECE_NUTS = "EL"
+GREECE_ISO = NUTS_COUNTRY[GREECE_NUTS]
 
 REPOSITORY_TYPES = (
     "BestPractice",
@@ -55,6 +63,18 @@ COMMON = (
     ("title", _("Title."), lambda b: b.Title, False),
     ("summary", _("Summary."), lambda b: b.Description, False),
     (
+        "language",
+        _("Language of the item (ISO 639-1 code); none for an item in no particular language."),
+        lambda b: _text(b.Language),
+        False,
+    ),
+    (
+        "translation_group",
+        _("Translation group: items with the same value are translations of one another."),
+        lambda b: _text(b.TranslationGroup),
+        False,
+    ),
+    (
         "topics",
         _("Central topics (codes of the topics taxonomy)."),
         lambda b: _list(b.topics),
@@ -62,11 +82,22 @@ COMMON = (
     ),
     (
         "countries",
-        _("Countries (ISO 3166-1 alpha-2; EL for Greece)."),
+        _(
+            "Countries (ISO 3166-1 alpha-2 codes: Greece is ${greece}).",
+            mapping={"greece": GREECE_ISO},
+        ),
         lambda b: _list(b.country),
         True,
     ),
-    ("regions", _("NUTS 2 regions (codes)."), lambda b: _list(b.region), True),
+    (
+        "regions",
+        _(
+            "NUTS 2 regions (Eurostat's NUTS 2021 codes; Greece's begin with ${nuts}).",
+            mapping={"nuts": GREECE_NUTS},
+        ),
+        lambda b: _list(b.region),
+        True,
+    ),
 )
 DATED = (
     ("published", _("Date of publication (ISO 8601)."), lambda b: _date(b.effective), False),

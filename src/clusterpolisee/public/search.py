@@ -13,8 +13,11 @@ without its own selection, so every value shows how many results picking it woul
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
 from clusterpolisee import _
+from clusterpolisee.core.vocabularies import type_title
+from clusterpolisee.languages.platform import in_language
 from plone import api
 from plone.base.utils import munge_search_term
+from ZTUtils.Lazy import LazyCat
 
 
 MAX_TEXT_LENGTH = 200
@@ -35,8 +38,7 @@ class Facet:
         if value == "" and self.index == "Language":
             return _("Any language")
         if self.index == "portal_type":
-            fti = api.portal.get_tool("portal_types").get(value)
-            return fti.Title() if fti is not None else value
+            return type_title(value)
         if self.vocabulary:
             return titles(self.vocabulary, value) or value
         return str(value)
@@ -114,7 +116,7 @@ class FacetedQuery:
     whose index is fixed is still counted, within the fixed criteria.
     """
 
-    def __init__(self, form, facets, path, fixed=None, default_types=None):
+    def __init__(self, form, facets, path, fixed=None, default_types=None, language=None):
         if not all(_is_text(name) and _is_text(value) for name, value in form.items()):
             # Reported before anything else reads them (a page's links, the catalog).
             raise SearchError(
@@ -126,6 +128,9 @@ class FacetedQuery:
         self.path = path
         self.fixed = dict(fixed or {})
         self.default_types = default_types
+        # The visitor's language: one result per translation group, in that language when it
+        # has one (languages/platform.py), and results in it ranked first.
+        self.language = language
         self.text = self._text(form.get("SearchableText"))
         self.selections = {}
         for facet in facets:
@@ -167,6 +172,8 @@ class FacetedQuery:
         if self.default_types is not None:
             query["portal_type"] = list(self.default_types)
         query.update(self.fixed)
+        if self.language:
+            query.update(in_language(self.language))
         if self.text:
             query["SearchableText"] = munge_search_term(self.text)
         for index, values in self.selections.items():
@@ -270,14 +277,23 @@ class FacetedSearch:
         return self._results
 
     def sorted_results(self, limit):
+        if self.query.sort == "relevance" and self.query.language:
+            # The visitor's own language first, then the others (originals not translated yet).
+            own = self._sorted(limit, Language=self.query.language)
+            others = self._sorted(limit, Language={"not": self.query.language})
+            return LazyCat([own, others])
+        return self._sorted(limit)
+
+    def _sorted(self, limit, **criteria):
+        query = dict(self.query.catalog_query(), **criteria)
         if self.query.sort == "relevance" and self.query.text:
             # A full-text query comes back ordered by score already.
-            return self.results
+            return self.catalog.searchResults(**query)
         if self.query.sort == "title":
             sort = {"sort_on": "sortable_title"}
         else:
             sort = {"sort_on": "effective", "sort_order": "descending"}
-        return self.catalog.searchResults(sort_limit=limit, **sort, **self.query.catalog_query())
+        return self.catalog.searchResults(sort_limit=limit, **sort, **query)
 
     def __len__(self):
         return len(self.results)

@@ -36,6 +36,7 @@ from plone.namedfile.file import NamedBlobFile
 from Products.CMFCore.interfaces import IFolderish
 from zope.annotation.interfaces import IAnnotations
 from zope.container.interfaces import INameChooser
+from zope.i18nmessageid import Message
 from zope.interface import provider
 from zope.lifecycleevent import modified
 from zope.schema.interfaces import IVocabularyFactory
@@ -244,6 +245,13 @@ def repository_folder():
 def group_title(workspace):
     """The group as the public may read it: its central topic's working group, else the
     workspace's title."""
+    title = group_message(workspace)
+    return api.portal.translate(title) if isinstance(title, Message) else title
+
+
+def group_message(workspace):
+    """``group_title`` untranslated where it is a message (its central topic's working group),
+    for a mail that each recipient reads in their own language."""
     if workspace is None:
         return ""
     title = vocabulary_title(
@@ -251,7 +259,7 @@ def group_title(workspace):
         getattr(aq_base(workspace), "working_group", None),
         workspace,
     )
-    return api.portal.translate(title) if title else workspace.Title()
+    return title or workspace.Title()
 
 
 def _rich(value):

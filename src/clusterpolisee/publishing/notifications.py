@@ -6,6 +6,7 @@ from clusterpolisee import _
 from clusterpolisee.core import people
 from clusterpolisee.members.directory import profile_visible
 from clusterpolisee.messaging.notifications import notify
+from clusterpolisee.messaging.notifications import paragraphs
 from clusterpolisee.publishing import queue
 from plone import api
 from zope.component.hooks import site
@@ -88,7 +89,8 @@ def _submitter(user_id):
     platform" (members/directory.py)."""
     user = api.user.get(userid=user_id) if user_id else None
     if user is not None and not profile_visible(user):
-        return api.portal.translate(_("a member of the platform"))
+        # A message: each committee member reads it in their own language.
+        return _("a member of the platform")
     return people.fullname(user_id)
 
 
@@ -129,10 +131,5 @@ def validation_notified(obj, event):
     subject, text = decision
     comment = (event.kwargs or {}).get("comment")
     if comment:
-        text = "\n\n".join(
-            (
-                api.portal.translate(text),
-                api.portal.translate(_("Comment: ${comment}", mapping={"comment": comment})),
-            )
-        )
+        text = paragraphs(text, _("Comment: ${comment}", mapping={"comment": comment}))
     notify(queue.authors(obj), subject, text, url, exclude=[actor])

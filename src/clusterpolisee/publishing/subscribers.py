@@ -11,6 +11,7 @@ unpublished, the group's document is "approved" again and the group hears why.
 from clusterpolisee import _
 from clusterpolisee.core import dates
 from clusterpolisee.messaging.notifications import notify
+from clusterpolisee.messaging.notifications import paragraphs
 from clusterpolisee.publishing import chain
 from clusterpolisee.publishing.queue import authors
 from clusterpolisee.workspaces.groups import find_workspace
@@ -97,7 +98,7 @@ def public_transition(obj, event):
     actor = api.user.get_current().getId()
     # The authors hear of the STC's decisions on a pending item from the queue's mails.
     exclude = {actor} | (authors(obj) if old == chain.PENDING else set())
-    mapping = {"title": obj.Title(), "group": chain.group_title(workspace)}
+    mapping = {"title": obj.Title(), "group": chain.group_message(workspace)}
     comment = _comment(event)
     if new == chain.PUBLISHED:
         chain.publish_attachments(obj)
@@ -142,11 +143,6 @@ def public_transition(obj, event):
             mapping=mapping,
         )
     if comment:
-        text = "\n\n".join(
-            (
-                api.portal.translate(text),
-                api.portal.translate(_("Comment: ${comment}", mapping={"comment": comment})),
-            )
-        )
+        text = paragraphs(text, _("Comment: ${comment}", mapping={"comment": comment}))
     # The group's document: the public item is no longer for them to see.
     _tell_group(workspace, subject, text, source.absolute_url(), exclude)

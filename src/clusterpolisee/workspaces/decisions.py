@@ -67,8 +67,8 @@ def record_result(decision, event):
     workspace = find_workspace(decision)
     if workspace is None:
         return
-    result = api.portal.translate(dict(DECISION_RESULTS)[decision.result])
-    mapping = {"title": decision.Title(), "result": result}
+    # A message: each member reads the result in their own language.
+    mapping = {"title": decision.Title(), "result": dict(DECISION_RESULTS)[decision.result]}
     notify(
         roster(workspace),
         _("Decided: ${title}", mapping=mapping),

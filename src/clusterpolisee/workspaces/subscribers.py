@@ -99,17 +99,23 @@ def meeting_saved(meeting, event):
     new = [user_id for user_id in meeting.participants or () if user_id not in invited]
     if not new:
         return
-    # As the meeting's page writes it: on its own clock, its zone named.
-    start = dates.format_event_time(meeting.start, context=meeting) if meeting.start else ""
     room = meeting.room_url()
-    mapping = {"title": meeting.Title(), "start": start, "room": room or "-"}
+
+    def mapping(language):
+        # As the meeting's page writes it, in the invitee's language: on its own clock, its
+        # zone named.
+        start = meeting.start and dates.format_event_time(
+            meeting.start, context=meeting, language=language
+        )
+        return {"title": meeting.Title(), "start": start or "", "room": room or "-"}
+
     notify(
         new,
-        _("Invitation: ${title}, ${start}", mapping=mapping),
-        _(
+        lambda language: _("Invitation: ${title}, ${start}", mapping=mapping(language)),
+        lambda language: _(
             'You are invited to "${title}" on ${start}. Online meeting room: ${room}. '
             "Please answer on the meeting's page.",
-            mapping=mapping,
+            mapping=mapping(language),
         ),
         meeting.absolute_url(),
         exclude=[_actor()],

@@ -1,8 +1,13 @@
 """Public feeds: RSS of the repository (all of it or one topic) and iCal of the events (all or
-one topic). Both list only published items, through permission-checked catalog queries."""
+one topic). Both list only published items, through permission-checked catalog queries, of the
+whole platform in the feed's language: ``/it/@@repository-feed`` is the Italian feed, each item in
+Italian when it is translated, else in its original."""
 
 from clusterpolisee import _
 from clusterpolisee.core.topics import TOPICS
+from clusterpolisee.core.vocabularies import type_title
+from clusterpolisee.languages.platform import in_visitor_language
+from clusterpolisee.languages.platform import visitor_language
 from feedgen.feed import FeedGenerator
 from plone import api
 from plone.app.event.ical.exporter import construct_icalendar
@@ -43,10 +48,8 @@ class TopicFilteredView(BrowserView):
         return self
 
     def _query(self, **query):
-        query.update(
-            path="/".join(self.context.getPhysicalPath()),
-            review_state="published",
-        )
+        # The whole platform, each item in the feed's language when translated into it.
+        query.update(review_state="published", **in_visitor_language(self.request))
         if self.topic_id:
             query["topics"] = self.topic_id
         return query
@@ -73,7 +76,6 @@ class RepositoryFeedView(TopicFilteredView):
                 sort_limit=FEED_SIZE,
             )
         )[:FEED_SIZE]
-        types = api.portal.get_tool("portal_types")
         link = self.context.absolute_url()
         if self.topic_id:
             link = f"{link}/@@topic/{self.topic_id}"
@@ -83,7 +85,7 @@ class RepositoryFeedView(TopicFilteredView):
         feed.description(
             api.portal.translate(_("The latest published items of the policy-learning repository."))
         )
-        feed.language(api.portal.get_default_language() or "en")
+        feed.language(visitor_language(self.request))
         # feedgen puts the entry added last first: add the oldest first.
         for brain in reversed(brains):
             entry = feed.add_entry()
@@ -92,7 +94,7 @@ class RepositoryFeedView(TopicFilteredView):
             entry.guid(brain.UID, permalink=False)
             entry.description(xml_text(brain.Description))
             entry.pubDate((brain.effective or brain.created).asdatetime())
-            entry.category(term=types[brain.portal_type].Title())
+            entry.category(term=api.portal.translate(type_title(brain.portal_type)))
             for topic in brain.topics or ():
                 if topic in TOPIC_TITLES:
                     entry.category(term=api.portal.translate(TOPIC_TITLES[topic]))

@@ -8,6 +8,8 @@ from clusterpolisee.indicators.report import INDICATORS
 from clusterpolisee.interfaces import DEFAULT_INTRODUCTION
 from clusterpolisee.interfaces import DEFAULT_TAGLINE
 from clusterpolisee.interfaces import IPlatformSettings
+from clusterpolisee.languages.platform import in_visitor_language
+from clusterpolisee.languages.platform import visitor_language
 from DateTime import DateTime
 from plone import api
 from plone.memoize.view import memoize
@@ -48,7 +50,8 @@ class LandingView(BrowserView):
     def _search(self, **query):
         # Catalog queries only: the catalog filters what the visitor may not view.
         catalog = api.portal.get_tool("portal_catalog")
-        query.setdefault("path", "/".join(self.context.getPhysicalPath()))
+        # The whole platform, in the visitor's language (languages/platform.py).
+        query.update(in_visitor_language(self.request))
         return catalog.searchResults(sort_limit=self.latest_limit, **query)[: self.latest_limit]
 
     @memoize
@@ -125,6 +128,12 @@ class LandingView(BrowserView):
 
     def is_anonymous(self):
         return api.user.is_anonymous()
+
+    def other_language(self, brain):
+        """The item's language where it is not the page's (an original shown untranslated), for
+        its ``lang`` attribute; else None (no attribute)."""
+        language = brain.Language
+        return language if language and language != visitor_language(self.request) else None
 
     def event_time(self, brain):
         """When an event starts, on its own clock, its zone named; a whole day, its day."""

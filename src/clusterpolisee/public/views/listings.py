@@ -5,8 +5,13 @@ from clusterpolisee.core import dates
 from clusterpolisee.core.calendars import MONTH_GRID
 from clusterpolisee.core.calendars import MonthGrid
 from clusterpolisee.core.calendars import spread
+from clusterpolisee.core.sections import shipped_text
+from clusterpolisee.core.vocabularies import type_title
 from clusterpolisee.core.vocabularies import VocabularyTitles
+from clusterpolisee.languages.platform import platform_path
+from clusterpolisee.languages.platform import visitor_language
 from clusterpolisee.public import search
+from clusterpolisee.public.opendata import REPOSITORY_TYPES
 from DateTime import DateTime
 from datetime import timedelta
 from plone import api
@@ -16,6 +21,7 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.ZCTextIndex.ParseTree import ParseError
 from urllib.parse import urlencode
+from zope.i18n import translate
 
 
 # What an institution's row counts: items of these types that point to the institution.
@@ -51,7 +57,8 @@ class FacetedListingView(BrowserView):
         return search.searchable_types()
 
     def path(self):
-        return "/".join(api.portal.get_navigation_root(self.context).getPhysicalPath())
+        # The whole platform, from whichever language home (languages/platform.py).
+        return platform_path()
 
     def __call__(self):
         self.error = None
@@ -62,6 +69,7 @@ class FacetedListingView(BrowserView):
                 self.path(),
                 fixed=self.fixed(),
                 default_types=self.default_types(),
+                language=visitor_language(self.request),
             )
             self.run()
         except (search.SearchError, ParseError) as error:
@@ -73,7 +81,12 @@ class FacetedListingView(BrowserView):
             self.request.response.setStatus(400)
             search.drop_non_text(self.request.form)
             self.query = search.FacetedQuery(
-                {}, self.facets, self.path(), fixed=self.fixed(), default_types=self.default_types()
+                {},
+                self.facets,
+                self.path(),
+                fixed=self.fixed(),
+                default_types=self.default_types(),
+                language=visitor_language(self.request),
             )
             self.run()
         return self.index()
@@ -163,10 +176,36 @@ class FacetedListingView(BrowserView):
     @memoize
     def _type_titles(self):
         types = api.portal.get_tool("portal_types")
-        return {fti.getId(): fti.Title() for fti in types.objectValues()}
+        return {name: type_title(name) for name in types.objectIds()}
 
     def type_title(self, brain):
         return self._type_titles().get(brain.portal_type, brain.portal_type)
+
+    @memoize
+    def _language_names(self):
+        languages = api.portal.get_tool("portal_languages").getAvailableLanguages()
+        return {code: info.get("native") or code for code, info in languages.items()}
+
+    def item_language(self, brain):
+        """The result's language, named in it, when it is not the page's (an original not
+        translated into the visitor's language yet); else None."""
+        language = brain.Language
+        if not language or language == visitor_language(self.request):
+            return None
+        return {"code": language, "name": self._language_names().get(language, language)}
+
+    def _shipped(self, brain, field, stored):
+        # A section of the site root keeps its shipped name and description in every language.
+        if brain.getPath().rpartition("/")[0] != self.path():
+            return stored
+        shipped = shipped_text(brain.getId, field, stored)
+        return translate(shipped, context=self.request) if shipped is not None else stored
+
+    def item_title(self, brain):
+        return self._shipped(brain, "title", brain.Title)
+
+    def item_description(self, brain):
+        return self._shipped(brain, "description", brain.Description)
 
     def item_date(self, brain):
         """When an event starts (on its own clock), else when the item was published (or
@@ -211,6 +250,39 @@ class FacetedListingView(BrowserView):
 
 class PlatformSearchView(FacetedListingView):
     """``@@platform-search``: the dedicated search engine."""
+
+
+class RepositoryListingView(FacetedListingView):
+    """``@@repository-listing``, the repository section's view: its published practices,
+    assessments, pilot actions, publications and networks, newest first, each in the visitor's
+    language when translated (the translations live in the language homes: the whole platform
+    is listed, not the folder)."""
+
+    facets = (
+        search.TYPE,
+        search.TOPIC,
+        search.COUNTRY,
+        search.REGION,
+        search.STAGE,
+        search.LEVEL,
+        search.LANGUAGE,
+        search.YEAR,
+    )
+    css_class = "platform-repository"
+
+    @property
+    def heading(self):
+        return shipped_text(self.context, "title") or self.context.Title()
+
+    @property
+    def description(self):
+        return shipped_text(self.context, "description") or self.context.Description()
+
+    def fixed(self):
+        return {"review_state": "published"}
+
+    def default_types(self):
+        return list(REPOSITORY_TYPES)
 
 
 class PublicationsView(FacetedListingView):

@@ -4,6 +4,7 @@ from clusterpolisee import _
 from clusterpolisee.core import dates
 from clusterpolisee.core.topics import TOPICS
 from clusterpolisee.core.vocabularies import vocabulary_title
+from clusterpolisee.languages.platform import in_visitor_language
 from plone import api
 from plone.batching import Batch
 from plone.memoize.view import memoize
@@ -52,10 +53,8 @@ class TopicView(BrowserView):
         return f"{self.context.absolute_url()}/@@topic"
 
     def _query(self, **extra):
-        query = {
-            "path": "/".join(self.context.getPhysicalPath()),
-            "portal_type": list(TOPIC_TYPES),
-        }
+        # The whole platform, in the visitor's language (languages/platform.py).
+        query = {"portal_type": list(TOPIC_TYPES), **in_visitor_language(self.request)}
         query.update(extra)
         return query
 

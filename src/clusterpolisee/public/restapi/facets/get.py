@@ -6,6 +6,9 @@ The answer names the ``@search`` address that lists the same results.
 """
 
 from clusterpolisee.core.vocabularies import VocabularyTitles
+from clusterpolisee.languages.platform import platform_path
+from clusterpolisee.languages.platform import platform_root
+from clusterpolisee.languages.platform import visitor_language
 from clusterpolisee.public import search
 from plone.restapi.services import Service
 from Products.ZCTextIndex.ParseTree import ParseError
@@ -15,13 +18,14 @@ from zope.i18n import translate
 
 class FacetsGet(Service):
     def reply(self):
-        path = "/".join(self.context.getPhysicalPath())
         try:
+            # The whole platform, one result per translation group in the visitor's language.
             query = search.FacetedQuery(
                 self.request.form,
                 search.SEARCH_FACETS,
-                path,
+                platform_path(),
                 default_types=search.searchable_types(),
+                language=visitor_language(self.request),
             )
             found = search.FacetedSearch(query)
             total = len(found)
@@ -34,13 +38,13 @@ class FacetsGet(Service):
         params = []
         for name, value in query.catalog_query().items():
             if name == "path":
-                continue  # @search looks below the object it is called on
+                continue  # @search looks below the object it is called on: call it on the site
             for item in value if isinstance(value, (list, tuple)) else [value]:
                 params.append((name, item))
         return {
             "@id": f"{self.request['ACTUAL_URL']}",
             "items_total": total,
-            "search": f"{self.context.absolute_url()}/@search?{urlencode(params)}",
+            "search": f"{platform_root().absolute_url()}/@search?{urlencode(params)}",
             "facets": [
                 {
                     "name": facet.index,

@@ -1,0 +1,128 @@
+"""The platform's navigation in every language: the main navigation is the site root's sections
+(language-neutral, shared by every language) in every language home, their shipped names and
+descriptions in the visitor's language (tabs, breadcrumbs, headings), and an item not
+translated into the visitor's language yet says in which language it is shown."""
+
+from clusterpolisee import _
+from clusterpolisee.core.sections import shipped_text
+from clusterpolisee.languages.platform import platform_path
+from clusterpolisee.languages.platform import visitor_language
+from html import escape
+from plone import api
+from plone.app.layout.viewlets.common import GlobalSectionsViewlet
+from plone.app.layout.viewlets.common import TitleViewlet
+from plone.app.layout.viewlets.common import ViewletBase
+from plone.app.multilingual.interfaces import LANGUAGE_INDEPENDENT
+from plone.base.interfaces import ILanguage
+from plone.memoize.view import memoize
+from Products.CMFPlone.browser.navigation import CatalogNavigationTabs
+from Products.CMFPlone.browser.navigation import PhysicalNavigationBreadcrumbs
+from Products.Five import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.i18n import translate
+
+
+class PlatformSectionsViewlet(GlobalSectionsViewlet):
+    @property
+    def navtree_path(self):
+        return platform_path()
+
+    def customize_query(self, query):
+        # The sections are language-neutral; what they hold is shown in the visitor's language
+        # or, for the public sections' items, in English (their original).
+        language = visitor_language(self.request)
+        query["Language"] = sorted({language, "en", LANGUAGE_INDEPENDENT})
+
+
+class PlatformNavigationTabs(CatalogNavigationTabs):
+    """The main navigation's top level (Plone's ``portal_tabs_view``): the site root's sections
+    whichever language home the page is in, their shipped names in the visitor's language."""
+
+    def _getNavQuery(self):
+        query = super()._getNavQuery()
+        query["path"] = {"query": platform_path(), "depth": 1}
+        return query
+
+    def customize_entry(self, entry, brain=None):
+        if brain is not None:
+            title = shipped_text(brain.getId, "title", brain.Title)
+            if title is not None:
+                entry["name"] = translate(title, context=self.request)
+
+
+class PlatformBreadcrumbs(PhysicalNavigationBreadcrumbs):
+    """Plone's breadcrumbs, the sections' shipped names in the visitor's language."""
+
+    def customize_entry(self, entry, context=None):
+        title = shipped_text(context, "title") if context is not None else None
+        if title is not None:
+            entry["Title"] = translate(title, context=self.request)
+
+
+class SectionTitleView(BrowserView):
+    """The page's heading (Plone's ``@@title``), a section's shipped name translated."""
+
+    field = "title"
+    template = ViewPageTemplateFile("templates/title.pt")
+
+    def text(self):
+        shipped = shipped_text(self.context, self.field)
+        if shipped is not None:
+            return translate(shipped, context=self.request)
+        return self.context.Title() if self.field == "title" else self.context.Description()
+
+    def __call__(self):
+        return self.template()
+
+
+class SectionDescriptionView(SectionTitleView):
+    """The page's lead (Plone's ``@@description``), a section's shipped one translated."""
+
+    field = "description"
+    template = ViewPageTemplateFile("templates/description.pt")
+
+
+class SectionPageTitleViewlet(TitleViewlet):
+    """The browser's title of a page (Plone's ``plone.htmlhead.title``), a section's shipped
+    name translated."""
+
+    @property
+    @memoize
+    def page_title(self):
+        shipped = shipped_text(self.context, "title")
+        if shipped is not None:
+            return escape(translate(shipped, context=self.request))
+        return super().page_title
+
+
+class ContentLanguageViewlet(ViewletBase):
+    """Above an item shown in another language than the page's interface (not translated into
+    the visitor's language yet): the item's language, named in that language."""
+
+    def update(self):
+        super().update()
+        self.language = ILanguage(self.context).get_language()
+        self.shown = bool(self.language) and self.language != visitor_language(self.request)
+
+    def language_name(self):
+        info = api.portal.get_tool("portal_languages").getAvailableLanguages().get(self.language)
+        return (info or {}).get("native") or self.language
+
+    def index(self):
+        if not self.shown:
+            return ""
+        message = translate(
+            _(
+                "content_in_other_language",
+                default="This page is in ${language}: it has not been translated into your "
+                "language yet.",
+                mapping={"language": "${language}"},
+            ),
+            context=self.request,
+        )
+        before, _sep, after = message.partition("${language}")
+        name = f'<span lang="{escape(self.language)}">{escape(self.language_name())}</span>'
+        return (
+            f'<p class="content-language" lang="{escape(visitor_language(self.request))}">'
+            f"{escape(before)}{name}{escape(after)}</p>"
+        )

@@ -1,0 +1,82 @@
+"""Plone's own search page (``@@search``) and the search box's live results (``@@ajax-search``)
+search the whole platform from every language home, one item per translation group in the
+visitor's language (languages/platform.py), like the platform's search page: stock Plone looks
+below the navigation root only, so from ``/bg`` it found nothing but the consultations, and from
+the site root it listed each questionnaire thirteen times, Romanian first for an English
+visitor. Parameters Plone cannot use (a list for the text, letters for a page number, bytes that
+are not UTF-8) get HTTP 400 and a message, not Plone's server error."""
+
+from clusterpolisee import _
+from clusterpolisee.languages.platform import in_visitor_language
+from clusterpolisee.languages.platform import platform_path
+from clusterpolisee.public import search
+from pathlib import Path
+from plone import api
+from Products.CMFPlone.browser.search import AjaxSearch
+from Products.CMFPlone.browser.search import Search
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.i18n import translate
+import json
+import Products.CMFPlone.browser
+
+
+# Plone's search reads these as one line of text or a whole number.
+TEXT_PARAMETERS = ("SearchableText", "sort_on", "sort_order", "created", "advanced_search")
+NUMBER_PARAMETERS = ("b_start", "b_size", "perPage", "page")
+
+
+def parameter_error(form):
+    """Why Plone's search cannot use the request's parameters, or None."""
+    if not all(search._is_text(name) and search._is_text(value) for name, value in form.items()):
+        return _(
+            "The search address holds characters that are not UTF-8 text. Type the search again."
+        )
+    if any(name in form and not isinstance(form[name], str) for name in TEXT_PARAMETERS):
+        return _("The search text must be a single line of text.")
+    for name in NUMBER_PARAMETERS:
+        value = form.get(name)
+        if value is not None and not (isinstance(value, str) and value.isdigit()):
+            return _(
+                "error_search_number",
+                default="${name} must be a whole number.",
+                mapping={"name": name},
+            )
+    return None
+
+
+class PlatformFilter:
+    def filter_query(self, query):
+        query = super().filter_query(query)
+        if query is None:
+            return None
+        if "path" not in self.request.form:
+            query["path"] = platform_path()
+        query.update(in_visitor_language(self.request))
+        return query
+
+
+class PlatformSearch(PlatformFilter, Search):
+    # Plone's own template.
+    index = ViewPageTemplateFile(
+        "search.pt", _prefix=str(Path(Products.CMFPlone.browser.__file__).parent / "templates")
+    )
+
+    def __call__(self):
+        error = parameter_error(self.request.form)
+        if error is not None:
+            # Said on the page; the search starts again from an empty form.
+            self.request.response.setStatus(400)
+            self.request.form.clear()
+            api.portal.show_message(error, request=self.request, type="error")
+        return self.index()
+
+
+class PlatformAjaxSearch(PlatformFilter, AjaxSearch):
+    def __call__(self):
+        error = parameter_error(self.request.form)
+        if error is None:
+            return super().__call__()
+        response = self.request.response
+        response.setStatus(400)
+        response.setHeader("Content-Type", "application/json; charset=utf-8")
+        return json.dumps({"error": translate(error, context=self.request)})

@@ -1,0 +1,46 @@
+"""1014 -> 1015: one platform in thirteen languages (issue 19).
+
+- The language homes reach the whole platform: the catalog's ``shown_in_language`` index
+  (one item per translation group in each language), filled for every item.
+- The interface language: the language home in the address, else the visitor's choice (a
+  cookie set by the language bar and by visiting a language home), else the browser's; no
+  longer the content's.
+- Forms are called consultations in every language (the EasyForm type's title).
+- The six topics have their titles in every partner language (the taxonomy's captions, added
+  to those the site has); the Serbian home is titled in Cyrillic like its interface.
+- The repository section lists its items with the search's facets, newest first, each in the
+  visitor's language (its view, unless the site chose another).
+"""
+
+from clusterpolisee.languages.homes import retitle_language_homes
+from clusterpolisee.languages.platform import index_every_item
+from clusterpolisee.upgrades import reimport_steps
+from plone import api
+
+
+LANGUAGE_NEGOTIATION = {
+    "plone.use_content_negotiation": False,
+    "plone.use_cookie_negotiation": True,
+    "plone.set_cookie_always": False,
+    "plone.use_request_negotiation": True,
+    "plone.use_path_negotiation": True,
+}
+
+
+STOCK_FOLDER_VIEWS = ("listing_view", "folder_listing", "summary_view", "tabular_view", None)
+
+
+def upgrade(context):
+    reimport_steps(context, "catalog", "collective.taxonomy")
+    portal = api.portal.get()
+    retitle_language_homes(portal)
+    index_every_item(portal)
+    for name, value in LANGUAGE_NEGOTIATION.items():
+        api.portal.set_registry_record(name, value)
+    repository = portal.get("repository")
+    if repository is not None and repository.getLayout() in STOCK_FOLDER_VIEWS:
+        repository.setLayout("repository-listing")
+    easyform = api.portal.get_tool("portal_types").get("EasyForm")
+    if easyform is not None:
+        easyform.title = "Consultation"
+        easyform.i18n_domain = "clusterpolisee"
