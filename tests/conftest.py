@@ -41,15 +41,19 @@ os.environ["PYTHONPATH"] = os.pathsep.join(path for path in sys.path if path)
 def pytest_configure(config):
     """Compile the gettext catalogs once, in the controlling process, before the test processes
     start: each would otherwise compile them at Zope's start and could read a .mo file another
-    is still writing (struct.error in registerTranslations)."""
+    is still writing (struct.error in registerTranslations). The platform's, and those of every
+    package on the path (a clean clone's eggs come without their .mo files)."""
     if hasattr(config, "workerinput"):
         return
     from pathlib import Path
     from zope.i18n.compile import compile_mo_file
     import clusterpolisee
 
-    for po in Path(clusterpolisee.__file__).parent.glob("locales/*/LC_MESSAGES/*.po"):
-        compile_mo_file(po.stem, str(po.parent))
+    packages = [Path(clusterpolisee.__file__).parent]
+    packages += [Path(entry) for entry in sys.path if entry.endswith(".egg")]
+    for package in packages:
+        for po in package.glob("**/locales/*/LC_MESSAGES/*.po"):
+            compile_mo_file(po.stem, str(po.parent))
 
 
 # The longest test files first: two test processes take files in this order, and one long file
