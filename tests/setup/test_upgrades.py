@@ -380,6 +380,9 @@ class TestUpgradeTo1015:
         types["EasyForm"].i18n_domain = "collective.easyform"
         portal["sr"].setTitle("Srpski")
         portal["it"].setTitle("La mia casa")  # a title somebody chose
+        greek = api.user.create(
+            email="eleni@example.org", username="eleni", properties={"country": "EL"}
+        )
 
         setup.setLastVersionForProfile(PROFILE, "1014")
         setup.upgradeProfile(PROFILE)
@@ -397,6 +400,7 @@ class TestUpgradeTo1015:
             "clusterpolisee",
         )
         assert (portal["sr"].Title(), portal["it"].Title()) == ("Српски", "La mia casa")
+        assert api.user.get(userid=greek.getId()).getProperty("country") == "GR"
         # A layout the site chose stays.
         portal["repository"].setLayout("full_view")
         setup.setLastVersionForProfile(PROFILE, "1014")

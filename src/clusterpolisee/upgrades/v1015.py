@@ -6,12 +6,15 @@
   cookie set by the language bar and by visiting a language home), else the browser's; no
   longer the content's.
 - Forms are called consultations in every language (the EasyForm type's title).
+- Members whose country was written "EL" (NUTS's code for Greece, which the demo gave two
+  members) have Greece as the countries vocabulary writes it, "GR".
 - The six topics have their titles in every partner language (the taxonomy's captions, added
   to those the site has); the Serbian home is titled in Cyrillic like its interface.
 - The repository section lists its items with the search's facets, newest first, each in the
   visitor's language (its view, unless the site chose another).
 """
 
+from clusterpolisee.core.geography import NUTS_COUNTRY
 from clusterpolisee.languages.homes import retitle_language_homes
 from clusterpolisee.languages.platform import index_every_item
 from clusterpolisee.upgrades import reimport_steps
@@ -27,6 +30,7 @@ LANGUAGE_NEGOTIATION = {
 }
 
 
+GREECE_NUTS = "EL"
 STOCK_FOLDER_VIEWS = ("listing_view", "folder_listing", "summary_view", "tabular_view", None)
 
 
@@ -40,6 +44,9 @@ def upgrade(context):
     repository = portal.get("repository")
     if repository is not None and repository.getLayout() in STOCK_FOLDER_VIEWS:
         repository.setLayout("repository-listing")
+    for member in api.user.get_users():
+        if member.getProperty("country", None) == GREECE_NUTS:
+            member.setMemberProperties({"country": NUTS_COUNTRY[GREECE_NUTS]})
     easyform = api.portal.get_tool("portal_types").get("EasyForm")
     if easyform is not None:
         easyform.title = "Consultation"
