@@ -72,12 +72,16 @@ varnish: ## Run Varnish (deploy/varnish.vcl) on 127.0.0.1:6081 in front of the i
 	$(VENV)/bin/python scripts/varnish.py --listen 127.0.0.1:6081 --backend $(HOST):$(PORT)
 
 .PHONY: backup
-backup: instance/zope/etc/wsgi.ini ## Back up Data.fs (incremental; FULL=1 for a full one) and the blobs into instance/backups/
-	$(VENV)/bin/python scripts/backup.py backup $(if $(FULL),--full)
+backup: instance/zope/etc/wsgi.ini ## Back up Data.fs (incremental; FULL=1 for a full one) and the blobs into instance/backups/, verify, keep KEEP full ones
+	$(VENV)/bin/python scripts/backup.py backup $(if $(FULL),--full) $(if $(KEEP),--keep $(KEEP))
 
 .PHONY: restore
-restore: instance/zope/etc/wsgi.ini ## Stop the site first. Restore the newest backup (DATE=YYYY-MM-DD-hh-mm-ss for an older one)
-	$(VENV)/bin/python scripts/backup.py restore $(if $(DATE),--date $(DATE))
+restore: instance/zope/etc/wsgi.ini ## Stop the site first. Restore the newest backup (DATE=YYYY-MM-DD-hh-mm-ss for an older one; YES=1: no question)
+	$(VENV)/bin/python scripts/backup.py restore $(if $(DATE),--date $(DATE)) $(if $(YES),--yes)
+
+.PHONY: restore-check
+restore-check: instance/zope/etc/wsgi.ini ## The restore drill: restore the newest backup into a temporary folder and count it beside the live data
+	$(VENV)/bin/python scripts/backup.py check
 
 .PHONY: benchmark
 benchmark: instance/zope/etc/wsgi.ini ## Fill a separate instance with ITEMS practices (default 20000), time pages beside stock Plone

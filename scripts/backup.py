@@ -1,7 +1,8 @@
 """Back up and restore the platform's data: Data.fs with repozo, the blobs as snapshots.
 
-    python3 scripts/backup.py backup [--full]          (make backup, make backup FULL=1)
-    python3 scripts/backup.py restore [--date DATE]    (make restore, make restore DATE=...)
+    python3 scripts/backup.py backup [--full] [--keep N]   (make backup, FULL=1, KEEP=N)
+    python3 scripts/backup.py restore [--date DATE] [--yes] (make restore, DATE=..., YES=1)
+    python3 scripts/backup.py check                         (make restore-check)
 
 A backup runs while the site runs. repozo writes a full copy of Data.fs or, when one exists, only
 the transactions since the last backup; then the blob folder is copied into a snapshot named like
@@ -9,23 +10,57 @@ repozo's file, hard-linking every blob the previous snapshot already holds (ZODB
 blob file, it writes a new one), so each snapshot is whole but costs only the new blobs. Data.fs
 is backed up first: a snapshot taken after it holds every blob that Data.fs refers to.
 
-A restore (site stopped) rebuilds Data.fs as it was at the newest backup, or at DATE
-(YYYY-MM-DD-hh-mm-ss, UTC, as the backup printed it), and puts back the snapshot of that backup.
-The current Data.fs and blobs are moved aside first, never deleted.
+Each backup is verified before the command succeeds: repozo's own verification of the backup
+files (their sizes and checksums), and the snapshot's files and sizes against the blob folder.
+Then the oldest backups are removed, keeping the newest KEEP full backups (``backup-keep`` in
+buildout.cfg) with their incrementals and blob snapshots; the newest is never removed.
+
+A restore rebuilds Data.fs as it was at the newest backup, or at DATE (YYYY-MM-DD-hh-mm-ss, UTC,
+as the backup printed it), and puts back the snapshot of that backup. It refuses while an
+instance or the ZEO server holds the storage (its ``Data.fs.lock``), says what it will replace
+and asks to confirm on a terminal (``--yes`` for scripts). The current Data.fs and blobs are moved
+aside first, never deleted.
+
+The drill (``check``) restores the newest backup into a temporary folder, opens it, counts its
+objects and blobs and compares them with the live data's, read only: nothing live is touched.
 """
 
 from pathlib import Path
 import argparse
+import configparser
+import fcntl
 import filecmp
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 
 ROOT = Path(__file__).resolve().parents[1]
 REPOZO = ROOT / "bin" / "repozo"
+ZODBPY = ROOT / "bin" / "zodbpy"
+FULL_SUFFIXES = (".fs", ".fsz")
+BACKUP_SUFFIXES = (".fs", ".fsz", ".deltafs", ".deltafsz")
+
+
+def setting(name, default):
+    """A value of buildout.cfg's [settings] (the defaults an administrator changes there)."""
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(ROOT / "buildout.cfg")
+    return parser.get("settings", name, fallback=default)
+
+
+class BackupError(Exception):
+    """What went wrong, said to the administrator; the command exits non-zero."""
+
+
+def human_size(size):
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
 
 
 def newest_backup_name(repository):
@@ -64,7 +99,68 @@ def snapshot_blobs(blobs, snapshots, name):
     return copied, linked
 
 
-def backup(var, backups, full):
+def blob_files(folder):
+    """{relative path: size} of the blob files below ``folder``."""
+    if not folder.exists():
+        return {}
+    return {
+        str(path.relative_to(folder)): path.stat().st_size
+        for path in folder.rglob("*")
+        if path.is_file() and path.suffix == ".blob"
+    }
+
+
+def verify(repository, blobs, snapshot):
+    """repozo's verification of the backup files, then the snapshot against the blob folder:
+    every blob the snapshot holds has the live file's size, and the live folder has no blob the
+    snapshot lacks but for blobs written since (newer than the snapshot)."""
+    done = subprocess.run(
+        [str(REPOZO), "--verify", f"--repository={repository}"], capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise BackupError(
+            f"The backup in {repository} does not verify (repozo --verify):\n"
+            + (done.stderr or done.stdout).strip()
+        )
+    kept = blob_files(snapshot)
+    live = blob_files(blobs)
+    taken = snapshot.stat().st_mtime if snapshot.exists() else time.time()
+    for relative in live:
+        if relative not in kept and (blobs / relative).stat().st_mtime <= taken:
+            raise BackupError(f"The blob snapshot {snapshot} lacks {relative}.")
+    for relative, size in kept.items():
+        if relative in live and live[relative] != size:
+            raise BackupError(
+                f"The blob snapshot {snapshot} holds {relative} with {size} bytes, "
+                f"the blob folder {live[relative]}."
+            )
+    return len(kept)
+
+
+def retain(repository, snapshots, keep):
+    """Keep the newest ``keep`` full backups with their incrementals and blob snapshots; remove
+    the older ones. Returns the names of the backups removed."""
+    fulls = sorted(
+        path.name.split(".")[0] for path in repository.iterdir() if path.suffix in FULL_SUFFIXES
+    )
+    if keep < 1 or len(fulls) <= keep:
+        return []
+    oldest_kept = fulls[-keep]
+    removed = set()
+    for path in list(repository.iterdir()):
+        name = path.name.split(".")[0]
+        if name < oldest_kept:
+            path.unlink()
+            removed.add(name)
+    if snapshots.exists():
+        for path in list(snapshots.iterdir()):
+            if path.is_dir() and path.name < oldest_kept:
+                shutil.rmtree(path)
+                removed.add(path.name)
+    return sorted(removed)
+
+
+def backup(var, backups, full, keep=None):
     repository = backups / "filestorage"
     repository.mkdir(parents=True, exist_ok=True)
     command = [
@@ -79,12 +175,61 @@ def backup(var, backups, full):
         command.append("--full")
     subprocess.run(command, check=True)
     name = newest_backup_name(repository)
-    copied, linked = snapshot_blobs(var / "blobstorage", backups / "blobstorage", name)
-    print(f"Backup {name}: Data.fs in {repository}, blobs {copied} copied and {linked} linked.")
+    snapshot = backups / "blobstorage" / name
+    if snapshot.exists():
+        # Nothing changed since the last backup: repozo wrote nothing, its snapshot stands.
+        copied = linked = 0
+    else:
+        copied, linked = snapshot_blobs(var / "blobstorage", backups / "blobstorage", name)
+    blobs = verify(repository, var / "blobstorage", backups / "blobstorage" / name)
+    written = sum(
+        path.stat().st_size for path in repository.iterdir() if path.name.startswith(name)
+    )
+    kind = (
+        "full"
+        if any(
+            path.suffix in FULL_SUFFIXES
+            for path in repository.iterdir()
+            if path.name.startswith(name)
+        )
+        else "incremental"
+    )
+    print(
+        f"Backup {name} ({kind}, UTC): Data.fs {human_size(written)} in {repository}, "
+        f"{blobs} blobs ({copied} copied, {linked} linked). Verified."
+    )
+    keep = int(setting("backup-keep", "7")) if keep is None else keep
+    removed = retain(repository, backups / "blobstorage", keep)
+    if removed:
+        print(f"Kept the newest {keep} full backups; removed {', '.join(removed)}.")
     return name
 
 
-def restore(var, backups, date=None):
+def lock_storage(data_fs):
+    """Take the lock a process holds on ``Data.fs.lock`` as long as it has the storage open (an
+    instance, the ZEO server: ZODB's zc.lockfile, an exclusive flock). Returns the open lock
+    file, held until closed, or None when a process holds it."""
+    data_fs.parent.mkdir(parents=True, exist_ok=True)
+    lock = open(f"{data_fs}.lock", "a+")  # noqa: SIM115 (held until the restore ends)
+    try:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        lock.close()
+        return None
+    return lock
+
+
+def confirm(question, yes):
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        raise BackupError(
+            "Nothing was restored: confirm with --yes (make restore YES=1) when no one can type."
+        )
+    return input(f"{question} Type yes to go on: ").strip().lower() == "yes"
+
+
+def restore(var, backups, date=None, yes=False):
     repository = backups / "filestorage"
     snapshots = backups / "blobstorage"
     if not repository.exists() or newest_backup_name(repository) is None:
@@ -94,33 +239,102 @@ def restore(var, backups, date=None):
     if not chosen:
         sys.exit(f"No backup at or before {date}.")
     data_fs = var / "filestorage" / "Data.fs"
-    aside = time.strftime("%Y-%m-%d-%H-%M-%S")
-    for path in (data_fs, var / "blobstorage"):
-        if path.exists():
+    lock = lock_storage(data_fs)
+    if lock is None:
+        raise BackupError(
+            f"Nothing was restored: a running process holds {data_fs} (its Data.fs.lock). "
+            "Stop the site first (Ctrl+C in the console where make start runs, or stop the "
+            "service that runs bin/instance; with ZEO, its clients and bin/zeoserver), then run "
+            "make restore again."
+        )
+    try:
+        replaced = [path for path in (data_fs, var / "blobstorage") if path.exists()]
+        if replaced:
+            size = data_fs.stat().st_size if data_fs.exists() else 0
+            question = (
+                f"Restore the backup of {chosen[-1]} (UTC) into {var}? The current Data.fs "
+                f"({human_size(size)}) and {len(blob_files(var / 'blobstorage'))} blobs are "
+                "moved aside (named .before-restore-<time>), not deleted."
+            )
+            print(question)
+            if not confirm("", yes):
+                raise BackupError("Nothing was restored.")
+        aside = time.strftime("%Y-%m-%d-%H-%M-%S")
+        for path in replaced:
             path.rename(path.with_name(f"{path.name}.before-restore-{aside}"))
-    data_fs.parent.mkdir(parents=True, exist_ok=True)
-    command = [str(REPOZO), "--recover", f"--repository={repository}", f"--output={data_fs}"]
-    if date:
-        command.append(f"--date={date}")
-    subprocess.run(command, check=True)
-    shutil.copytree(snapshots / chosen[-1], var / "blobstorage")
+        data_fs.parent.mkdir(parents=True, exist_ok=True)
+        command = [str(REPOZO), "--recover", f"--repository={repository}", f"--output={data_fs}"]
+        if date:
+            command.append(f"--date={date}")
+        subprocess.run(command, check=True)
+        shutil.copytree(snapshots / chosen[-1], var / "blobstorage")
+    finally:
+        lock.close()
     print(f"Restored the backup of {chosen[-1]} into {var}; the previous data was moved aside.")
+
+
+# Run by bin/zodbpy (buildout's interpreter, which would then run its last argument as a script:
+# hence the exit).
+COUNT_OBJECTS = (
+    "import sys; from ZODB.FileStorage import FileStorage; "
+    "storage = FileStorage(sys.argv[-1], read_only=True); print(len(storage)); storage.close(); "
+    "sys.exit(0)"
+)
+
+
+def count_storage(data_fs, blobs):
+    """(objects, blobs) of a FileStorage, opened read only (no lock: a running site's data is
+    counted as it is, untouched)."""
+    done = subprocess.run(
+        [str(ZODBPY), "-c", COUNT_OBJECTS, str(data_fs)], capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise BackupError(f"{data_fs} cannot be opened: {done.stderr.strip()}")
+    return int(done.stdout.strip()), len(blob_files(blobs))
+
+
+def check(var, backups):
+    """The restore drill: the newest backup restored into a temporary folder, opened and counted
+    beside the live data."""
+    repository = backups / "filestorage"
+    name = newest_backup_name(repository) if repository.exists() else None
+    if name is None:
+        raise BackupError(f"No backup in {repository} to check.")
+    with tempfile.TemporaryDirectory(prefix="restore-check-") as folder:
+        drill = Path(folder)
+        restore(drill, backups, yes=True)
+        restored = count_storage(drill / "filestorage" / "Data.fs", drill / "blobstorage")
+    live = count_storage(var / "filestorage" / "Data.fs", var / "blobstorage")
+    print(
+        f"Restore drill of {name}: {restored[0]} objects and {restored[1]} blobs restored; "
+        f"the live data has {live[0]} objects and {live[1]} blobs."
+    )
+    if restored[0] == 0 or restored[0] > live[0] or restored[1] > live[1]:
+        raise BackupError("The restored backup does not match the live data.")
+    return restored, live
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=("backup", "restore"))
+    parser.add_argument("action", choices=("backup", "restore", "check"))
     parser.add_argument("--full", action="store_true", help="a full backup, not an incremental one")
+    parser.add_argument("--keep", type=int, help="full backups to keep (buildout.cfg: backup-keep)")
     parser.add_argument("--date", help="restore the state of this backup (YYYY-MM-DD-hh-mm-ss)")
+    parser.add_argument("--yes", action="store_true", help="restore without asking")
     parser.add_argument(
         "--var", type=Path, default=ROOT / "instance" / "var", help="the data folder"
     )
     parser.add_argument("--backups", type=Path, default=ROOT / "instance" / "backups")
     options = parser.parse_args(argv)
-    if options.action == "backup":
-        backup(options.var, options.backups, options.full)
-    else:
-        restore(options.var, options.backups, options.date)
+    try:
+        if options.action == "backup":
+            backup(options.var, options.backups, options.full, options.keep)
+        elif options.action == "restore":
+            restore(options.var, options.backups, options.date, options.yes)
+        else:
+            check(options.var, options.backups)
+    except BackupError as error:
+        sys.exit(str(error))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ from tests.operations.servers import filestorage
 from tests.operations.servers import ROOT
 from tests.operations.servers import Zope
 import base64
+import gzip
+import re
 import subprocess
 import sys
 import time
@@ -16,10 +18,19 @@ import time
 BACKUP = ROOT / "scripts" / "backup.py"
 
 
-def run_backup(*args):
-    done = subprocess.run(
-        [sys.executable, str(BACKUP), *args], capture_output=True, text=True, check=True
+def run_script(*args):
+    """scripts/backup.py as make runs it, its answer (exit code, output) whatever it is."""
+    return subprocess.run(
+        [sys.executable, str(BACKUP), *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
     )
+
+
+def run_backup(*args):
+    done = run_script(*args)
+    assert done.returncode == 0, done.stderr
     return done.stdout
 
 
@@ -54,9 +65,25 @@ class TestBackupAndRestore:
         add_file(client, "second.bin", b"second blob " * 300)
         second = run_backup("backup", "--var", str(live), "--backups", str(backups))
         expected = inventory(site)
+        # No restore under a running site: it holds the storage's lock.
+        refused = run_script("restore", "--yes", "--var", str(live), "--backups", str(backups))
+        assert refused.returncode == 1
+        assert "a running process holds" in refused.stderr
+        assert "Stop the site first" in refused.stderr
+        assert client.session.get(f"{client.site}/after-full").status_code == 200
+        # The drill, while the site runs: the newest backup restored aside and counted.
+        drill = run_backup("check", "--var", str(live), "--backups", str(backups))
+        assert re.search(r"Restore drill of \S+: \d+ objects and 2 blobs restored", drill)
         site.stop()
-        assert "Backup" in first
-        assert "Backup" in second
+        assert re.search(r"Backup \S+ \(full, UTC\): Data\.fs .+ 1 blobs .*Verified\.", first)
+        assert re.search(r"Backup \S+ \(incremental, UTC\): .+ 2 blobs .*Verified\.", second)
+        # Stopped: the restore says what it replaces and asks; nobody can type here.
+        unconfirmed = run_script("restore", "--var", str(live), "--backups", str(backups))
+        assert unconfirmed.returncode == 1
+        assert "moved aside" in unconfirmed.stdout
+        assert "confirm with --yes" in unconfirmed.stderr
+        assert (live / "filestorage" / "Data.fs").exists()
+        assert not list((live / "filestorage").glob("Data.fs.before-restore-*"))
         files = sorted(path.suffix for path in (backups / "filestorage").iterdir())
         assert ".fsz" in files
         assert ".deltafsz" in files
@@ -126,3 +153,31 @@ class TestBackupAndRestore:
         )
         assert done.returncode == 1
         assert "No backup in" in done.stderr
+
+
+class TestBackupsKeptAndVerified:
+    def test_keeps_the_newest_full_backups_and_refuses_a_damaged_one(self, site_template, tmp_path):
+        live, backups = tmp_path / "live", tmp_path / "backups"
+        copy_storage(site_template, live)
+        names = []
+        for _number in range(3):
+            output = run_backup(
+                "backup", "--full", "--keep", "2", "--var", str(live), "--backups", str(backups)
+            )
+            names.append(re.search(r"Backup (\S+)", output).group(1))
+            time.sleep(1.1)  # repozo names backups by the second
+        assert "removed " + names[0] in output
+        kept = sorted(path.name for path in (backups / "filestorage").glob("*.fsz"))
+        assert kept == [f"{name}.fsz" for name in names[1:]]
+        snapshots = sorted(path.name for path in (backups / "blobstorage").iterdir())
+        assert snapshots == names[1:]
+
+        # Nothing changed since: the backup stands as it is, verified again.
+        unchanged = run_backup("backup", "--var", str(live), "--backups", str(backups))
+        assert f"Backup {names[-1]} (full, UTC)" in unchanged
+        # A damaged backup file: the next backup says so and fails.
+        damaged = backups / "filestorage" / f"{names[-1]}.fsz"
+        damaged.write_bytes(gzip.compress(b"not what was backed up"))
+        failed = run_script("backup", "--var", str(live), "--backups", str(backups))
+        assert failed.returncode == 1
+        assert "does not verify" in failed.stderr
