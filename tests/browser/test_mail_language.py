@@ -25,8 +25,12 @@ class TestMailLanguage:
         language.select_option("it")
         page.get_by_role("button", name="Save").click()
         expect(page.get_by_text("Changes saved")).to_be_visible()
-        expect(page.get_by_label("Language", exact=True)).to_have_value("it")
+        # The form, saved, already speaks Italian to him, and so do the next pages.
+        expect(page.locator("html")).to_have_attribute("lang", "it")
+        expect(page.locator("select[name^='form.widgets.language']")).to_have_value("it")
         assert wcag_violations(page) == []
+        page.goto(f"{site_url}/repository")
+        expect(page.locator("html")).to_have_attribute("lang", "it")
 
         # Nikos, the group's leader, writes to him in English.
         log_in(page, site_url, "nikos.papadopoulos")

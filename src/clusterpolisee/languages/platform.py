@@ -166,3 +166,17 @@ def remember_language_home(event):
             if language in LANGUAGE_CODES and request.cookies.get("I18N_LANGUAGE") != language:
                 request.response.setCookie("I18N_LANGUAGE", language, path="/")
             return
+
+
+def interface_follows_saved_language(event):
+    """A member who saves a language on their own Personal Preferences gets the interface in it
+    from the next page on (not only at their next sign-in); a manager editing someone else's
+    preferences (``?userid=``) keeps their own."""
+    from plone.app.users.browser.personalpreferences import PersonalPreferencesPanel
+
+    form = event.context
+    if not isinstance(form, PersonalPreferencesPanel) or form.request.get("userid"):
+        return
+    language = ((event.data or {}).get("language") or "").split("-")[0]
+    if language in LANGUAGE_CODES:
+        form.request.response.setCookie("I18N_LANGUAGE", language, path="/")
