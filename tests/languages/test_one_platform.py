@@ -152,6 +152,19 @@ class TestShownInLanguage:
         api.content.delete(italian)
         assert self.shown("it") == self.shown("de") == {"Vouchers"}
 
+    def test_an_unpublished_original_hides_no_published_translation(self, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        original = api.content.create(
+            container=portal["repository"], type="BestPractice", title="Vouchers"
+        )
+        italian = ITranslationManager(original).add_translation("it")
+        italian.title = "Voucher"
+        italian.reindexObject()
+        publish(italian)
+        # The English original is a draft: the published Italian stands in for every language.
+        assert self.shown("de") == {"Voucher", "Vouchers"}  # the draft, for those who see it
+        assert "Voucher" in self.shown("en")
+
 
 class TestPloneSearchParameters:
     def test_odd_parameters_get_a_message_not_a_server_error(self, functional):
@@ -159,6 +172,13 @@ class TestPloneSearchParameters:
         page = requests.get(f"{site}/it/@@search", params={"b_start": "ten"})
         assert page.status_code == 400
         assert "b_start" in page.text
+        for params in (
+            {"SearchableText": "a", "sort_on": "nope"},
+            {"SearchableText": "a", "modified": "not a date"},
+        ):
+            assert requests.get(f"{site}/@@search", params=params).status_code == 400, params
+            assert requests.get(f"{site}/@@ajax-search", params=params).status_code == 400
+        assert requests.get(f"{site}/sitemap.xml.gz", params={"page": "x"}).status_code == 400
         live = requests.get(f"{site}/@@ajax-search", params={"SearchableText": ["a", "b"]})
         assert live.status_code == 400
         assert live.json() == {"error": "The search text must be a single line of text."}

@@ -181,3 +181,13 @@ class TestBackupsKeptAndVerified:
         failed = run_script("backup", "--var", str(live), "--backups", str(backups))
         assert failed.returncode == 1
         assert "does not verify" in failed.stderr
+
+        # A restore that fails half-way (the snapshot cannot be copied) leaves the data in place.
+        (backups / "blobstorage" / names[-1] / "broken.blob").symlink_to(tmp_path / "nowhere")
+        failed = run_script("restore", "--yes", "--var", str(live), "--backups", str(backups))
+        assert failed.returncode == 1
+        assert "Nothing was restored" in failed.stderr
+        left = sorted(path.name for path in (live / "filestorage").iterdir())
+        assert "Data.fs" in left
+        assert not [name for name in left if "restor" in name]
+        assert not list(live.glob("blobstorage.*"))

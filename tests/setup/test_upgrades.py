@@ -374,7 +374,6 @@ class TestUpgradeTo1015:
         catalog.delIndex("shown_in_language")
         api.portal.set_registry_record("plone.use_content_negotiation", True)
         api.portal.set_registry_record("plone.use_path_negotiation", False)
-        api.portal.set_registry_record("plone.set_cookie_always", True)
         portal["repository"].setLayout("listing_view")
         types["EasyForm"].title = "EasyForm"
         types["EasyForm"].i18n_domain = "collective.easyform"
@@ -393,7 +392,6 @@ class TestUpgradeTo1015:
         assert [brain.getObject() for brain in found] == [practice]
         assert not api.portal.get_registry_record("plone.use_content_negotiation")
         assert api.portal.get_registry_record("plone.use_path_negotiation")
-        assert not api.portal.get_registry_record("plone.set_cookie_always")
         assert portal["repository"].getLayout() == "repository-listing"
         assert (types["EasyForm"].title, types["EasyForm"].i18n_domain) == (
             "Consultation",

@@ -93,10 +93,10 @@ def shown_in(obj):
     published = {code for code, is_published in versions.items() if is_published}
     if language == DEFAULT_LANGUAGE:
         stands_in = True  # the original
-    elif DEFAULT_LANGUAGE in versions:
-        stands_in = False  # the English original stands in for the languages without one
+    elif versions.get(DEFAULT_LANGUAGE):
+        stands_in = False  # the published English original stands in for the others
     else:
-        # No English: the first published language (in the platform's order) stands in.
+        # No published English: the first published language (the platform's order) stands in.
         order = LANGUAGE_CODES.index
         stands_in = not any(order(code) < order(language) for code in published)
     if not stands_in:

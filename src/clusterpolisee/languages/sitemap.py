@@ -69,6 +69,15 @@ class MultilingualSiteMapView(SiteMapView):
                 else [],
             }
 
+    def __call__(self):
+        # Plone reads ``page`` as a number: anything else got its server error.
+        page = self.request.get("page", "0")
+        if not (isinstance(page, str) and page.isdigit()):
+            self.request.response.setStatus(400)
+            self.request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
+            return "page must be a whole number."
+        return super().__call__()
+
     def generate(self):
         """The gzipped sitemap (its index without ``page``). Not kept in Plone's memory cache:
         that one is keyed on the catalog's change counter alone, and the same for every user."""

@@ -23,6 +23,7 @@ logger = logging.getLogger(__name__)
 
 
 BACKUP_SUFFIXES = (".fs", ".fsz", ".deltafs", ".deltafsz")
+VERIFIED_STAMP = "last-verified"  # scripts/backup.py
 
 
 def backup_report(now=None):
@@ -34,11 +35,15 @@ def backup_report(now=None):
     max_age = float(os.environ.get("CLUSTERPOLISEE_BACKUP_MAX_AGE_HOURS") or 26)
     stale_status = int(os.environ.get("CLUSTERPOLISEE_BACKUP_STALE_STATUS") or 200)
     repository = Path(folder) / "filestorage"
-    written = [
-        path.stat().st_mtime
-        for path in (repository.iterdir() if repository.is_dir() else ())
-        if path.suffix in BACKUP_SUFFIXES
-    ]
+    written = []
+    for path in repository.iterdir() if repository.is_dir() else ():
+        # A backup file, or the stamp make backup leaves once it verified one (a quiet site gets
+        # no new backup file: nothing changed since).
+        if path.suffix in BACKUP_SUFFIXES or path.name == VERIFIED_STAMP:
+            try:
+                written.append(path.stat().st_mtime)
+            except FileNotFoundError:
+                continue  # removed meanwhile by make backup's retention
     if not written:
         return {"backup": "none", "backup_max_age_hours": max_age}, stale_status
     age = ((now or time.time()) - max(written)) / 3600

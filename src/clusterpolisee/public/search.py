@@ -277,7 +277,11 @@ class FacetedSearch:
         return self._results
 
     def sorted_results(self, limit):
-        if self.query.sort == "relevance" and self.query.language:
+        if (
+            self.query.sort == "relevance"
+            and self.query.language
+            and "Language" not in self.query.selections
+        ):
             # The visitor's own language first, then the others (originals not translated yet).
             own = self._sorted(limit, Language=self.query.language)
             others = self._sorted(limit, Language={"not": self.query.language})

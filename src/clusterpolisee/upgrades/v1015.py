@@ -21,13 +21,12 @@ from clusterpolisee.upgrades import reimport_steps
 from plone import api
 
 
-LANGUAGE_NEGOTIATION = {
-    "plone.use_content_negotiation": False,
-    "plone.use_cookie_negotiation": True,
-    "plone.set_cookie_always": False,
-    "plone.use_request_negotiation": True,
-    "plone.use_path_negotiation": True,
-}
+# (record, the value the profile shipped before, the value it ships now): changed only where the
+# site still has the value shipped before (a site that chose otherwise keeps its choice).
+LANGUAGE_NEGOTIATION = (
+    ("plone.use_content_negotiation", True, False),
+    ("plone.use_path_negotiation", False, True),
+)
 
 
 GREECE_NUTS = "EL"
@@ -39,8 +38,9 @@ def upgrade(context):
     portal = api.portal.get()
     retitle_language_homes(portal)
     index_every_item(portal)
-    for name, value in LANGUAGE_NEGOTIATION.items():
-        api.portal.set_registry_record(name, value)
+    for name, before, now in LANGUAGE_NEGOTIATION:
+        if api.portal.get_registry_record(name, default=None) == before:
+            api.portal.set_registry_record(name, now)
     repository = portal.get("repository")
     if repository is not None and repository.getLayout() in STOCK_FOLDER_VIEWS:
         repository.setLayout("repository-listing")
@@ -48,6 +48,6 @@ def upgrade(context):
         if member.getProperty("country", None) == GREECE_NUTS:
             member.setMemberProperties({"country": NUTS_COUNTRY[GREECE_NUTS]})
     easyform = api.portal.get_tool("portal_types").get("EasyForm")
-    if easyform is not None:
+    if easyform is not None and easyform.title == "EasyForm":
         easyform.title = "Consultation"
         easyform.i18n_domain = "clusterpolisee"

@@ -10,11 +10,13 @@ from clusterpolisee import _
 from clusterpolisee.languages.platform import in_visitor_language
 from clusterpolisee.languages.platform import platform_path
 from clusterpolisee.public import search
+from DateTime.interfaces import DateTimeError
 from pathlib import Path
 from plone import api
 from Products.CMFPlone.browser.search import AjaxSearch
 from Products.CMFPlone.browser.search import Search
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from Products.ZCatalog.Catalog import CatalogError
 from zope.i18n import translate
 import json
 import Products.CMFPlone.browser
@@ -23,6 +25,10 @@ import Products.CMFPlone.browser
 # Plone's search reads these as one line of text or a whole number.
 TEXT_PARAMETERS = ("SearchableText", "sort_on", "sort_order", "created", "advanced_search")
 NUMBER_PARAMETERS = ("b_start", "b_size", "perPage", "page")
+# The sorts Plone's search page offers.
+SORTS = ("", "relevance", "Date", "sortable_title")
+# What a catalog index raises on a value it cannot read (a date that is not one, say).
+UNREADABLE = (CatalogError, DateTimeError, SyntaxError, ValueError, TypeError)
 
 
 def parameter_error(form):
@@ -33,6 +39,8 @@ def parameter_error(form):
         )
     if any(name in form and not isinstance(form[name], str) for name in TEXT_PARAMETERS):
         return _("The search text must be a single line of text.")
+    if form.get("sort_on", "") not in SORTS:
+        return _("Results can be sorted by relevance, date or title only.")
     for name in NUMBER_PARAMETERS:
         value = form.get(name)
         if value is not None and not (isinstance(value, str) and value.isdigit()):
@@ -63,11 +71,15 @@ class PlatformSearch(PlatformFilter, Search):
 
     def __call__(self):
         error = parameter_error(self.request.form)
-        if error is not None:
-            # Said on the page; the search starts again from an empty form.
-            self.request.response.setStatus(400)
-            self.request.form.clear()
-            api.portal.show_message(error, request=self.request, type="error")
+        if error is None:
+            try:
+                return self.index()
+            except UNREADABLE:
+                error = _("The search could not read its parameters. Search again from the form.")
+        # Said on the page; the search starts again from an empty form.
+        self.request.response.setStatus(400)
+        self.request.form.clear()
+        api.portal.show_message(error, request=self.request, type="error")
         return self.index()
 
 
@@ -75,7 +87,10 @@ class PlatformAjaxSearch(PlatformFilter, AjaxSearch):
     def __call__(self):
         error = parameter_error(self.request.form)
         if error is None:
-            return super().__call__()
+            try:
+                return super().__call__()
+            except UNREADABLE:
+                error = _("The search could not read its parameters. Search again from the form.")
         response = self.request.response
         response.setStatus(400)
         response.setHeader("Content-Type", "application/json; charset=utf-8")
