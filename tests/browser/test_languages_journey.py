@@ -121,6 +121,14 @@ def test_every_language_reaches_the_whole_platform(page, site_url, demo_function
 
         # A search from the header's box: one result per practice, in the visitor's language
         # where it is translated.
+        if language == "it":
+            # The search box's live results, as the visitor types: the platform's, in Italian.
+            page.locator("#searchGadget").press_sequentially("voucher", delay=50)
+            live = page.locator("#portal-searchbox")
+            expect(
+                live.get_by_role("link", name=re.compile(re.escape(TRANSLATED["it"])))
+            ).to_be_visible()
+            snapshot(page, language, "live-search")
         page.locator("#searchGadget").fill(WORD)
         page.locator("#searchGadget").press("Enter")
         title = TRANSLATED.get(language, PRACTICE)

@@ -112,30 +112,25 @@ def shown_in_language(obj):
 
 
 def reindex_translation_group(obj, event=None):
-    """When an item of a translation group is added, published, retracted, removed or linked,
-    the others may stand for other languages than before."""
+    """When an item of a translation group is published, retracted or removed, the others may
+    stand for other languages than before (its own value depends on the others only)."""
     group = translation_group(obj)
     if group is None:
         return
     for member in _group_members(obj, group):
         member.reindexObject(idxs=[SHOWN_IN_LANGUAGE])
-    if getattr(obj, "_p_jar", None) is not None and api.content.get_uuid(obj):
-        obj.reindexObject(idxs=[SHOWN_IN_LANGUAGE])
 
 
-def reindex_removed_translation(obj, event):
-    """A removed item no longer stands for anything: its group's others take over."""
-    group = translation_group(obj)
-    if group is None:
-        return
-    for member in _group_members(obj, group):
-        member.reindexObject(idxs=[SHOWN_IN_LANGUAGE])
+def translation_linked(obj, event):
+    """A translation registered with ``obj``: the group, ``obj`` included, has a new member."""
+    reindex_translation_group(obj)
+    obj.reindexObject(idxs=[SHOWN_IN_LANGUAGE])
 
 
 def translation_unlinked(obj, event):
     """A translation taken out of its group (plone.app.multilingual's removal or replacement)
     stands alone again; the group's others take over."""
-    reindex_translation_group(event.object)
+    translation_linked(event.object, event)
     event.old_object.reindexObject(idxs=[SHOWN_IN_LANGUAGE])
 
 
