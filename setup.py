@@ -54,6 +54,11 @@ setup(
         "feedgen",
         # The local mail catcher that `make start` runs (operations/mailcatcher.py).
         "aiosmtpd",
+        # Sign-in security: a second factor from an authenticator app, and its enrolment picture.
+        "pyotp",
+        "qrcode",
+        # Single sign-on through OpenID Connect.
+        "pas.plugins.oidc",
     ],
     extras_require={
         "test": [

@@ -2,7 +2,9 @@
 # (plone.app.caching sets Cache-Control: s-maxage on public pages only); this file makes sure that
 # nothing of a logged-in member is stored, and lets the instances purge changed pages.
 # Tests and deployments set the backend address: scripts/varnish.py renders BACKEND_HOST and
-# BACKEND_PORT.
+# BACKEND_PORT. Over HTTPS, a TLS terminator in front (deploy/nginx-tls.conf) sends addresses
+# that Zope's VirtualHostMonster reads (/VirtualHostBase/https/host:443/Plone/VirtualHostRoot/...):
+# they pass unchanged, and each is its own cache entry, apart from any plain-HTTP copy.
 vcl 4.1;
 
 backend plone {
@@ -24,7 +26,16 @@ sub vcl_recv {
             return (synth(405, "Purging is not allowed from this address."));
         }
         # Every language's copy of the page (each is its own cache entry, see vcl_hash).
-        ban("req.http.host == " + req.http.host + " && req.url == " + req.url);
+        if (req.url ~ "^/VirtualHostBase/") {
+            # A page served through a virtual host (README, "Serving over HTTPS"): its address
+            # names the scheme, host and port itself, whatever Host header the purge came with.
+            # Plone leaves out the scheme's own port, which the proxy in front always sends.
+            set req.url = regsub(req.url, "^/VirtualHostBase/https/([^/:]+)/", "/VirtualHostBase/https/\1:443/");
+            set req.url = regsub(req.url, "^/VirtualHostBase/http/([^/:]+)/", "/VirtualHostBase/http/\1:80/");
+            ban("req.url == " + req.url);
+        } else {
+            ban("req.http.host == " + req.http.host + " && req.url == " + req.url);
+        }
         return (synth(200, "Purged"));
     }
     if (req.method != "GET" && req.method != "HEAD") {

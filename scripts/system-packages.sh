@@ -4,7 +4,8 @@
 #   system-packages.sh test     and what the tests need (Chromium for the browser tests,
 #                               gettext's msgfmt for the catalogs, npm for axe-core,
 #                               PostgreSQL for RelStorage, Varnish in front of the instances,
-#                               wrk for the load benchmark)
+#                               nginx and openssl for HTTPS in front of Varnish, wrk for the
+#                               load benchmark)
 set -euo pipefail
 python=${PYTHON:-python3.11}
 missing=()
@@ -15,6 +16,8 @@ if [ "${1:-}" = "test" ]; then
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
   [ -x /usr/sbin/varnishd ] || missing+=(varnish)
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0

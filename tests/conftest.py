@@ -13,6 +13,7 @@ from plone.app.testing import PLONE_SITE_ID
 from plone.app.testing import SITE_OWNER_NAME
 from plone.testing import Layer
 from plone.testing import zope as zope_testing
+from tests.authentication.codes import forget_codes
 from ZODB.blob import BlobStorage
 from ZODB.DB import DB
 from ZODB.DemoStorage import DemoStorage
@@ -154,6 +155,13 @@ def demo_integration(integration_session):
     owner = _push_demo_content(INTEGRATION_TESTING)
     yield
     _pop_demo_content(owner)
+
+
+@pytest.fixture(autouse=True)
+def _codes_seen_per_test():
+    """Each test's writes are rolled back, the second-factor codes the platform saw with them:
+    the demo members' codes start again from the current time step (tests/authentication)."""
+    forget_codes()
 
 
 @pytest.fixture

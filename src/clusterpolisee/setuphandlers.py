@@ -8,6 +8,9 @@ was before (footprint.py); content stays.
 """
 
 from clusterpolisee import footprint
+from clusterpolisee.authentication import signin
+from clusterpolisee.authentication import sso
+from clusterpolisee.authentication.accounts import lowercase_logins
 from clusterpolisee.consultations.questionnaires import ensure_consultations
 from clusterpolisee.core.sections import ensure_sections
 from clusterpolisee.core.sections import SECTIONS
@@ -94,6 +97,11 @@ def post_install(context):
     ensure_tier_groups()
     ensure_leaders_group()
     register_transforms()
+    # Logins in any case (authentication/accounts.py); clashes are logged, nothing changes.
+    lowercase_logins(api.portal.get())
+    signin.install_plugin()
+    # Single sign-on's defaults, and the login challenge left to the login form (sso.py).
+    sso.setup_plugin()
     # Applied here, not as a dependency, so that the footprint records it and uninstalling
     # takes it back; plone.app.caching itself is a dependency.
     api.portal.get_tool("portal_setup").runAllImportStepsFromProfile(f"profile-{CACHING_PROFILE}")
@@ -155,6 +163,7 @@ def uninstall(context):
         if root.getLayout() == LANDING_VIEW:
             # Plone's own default views: the listing for the site, the folder view for LRFs.
             root.setLayout("listing_view")
+    signin.uninstall_plugin(portal)
     if not footprint.restore(portal):
         # Installed before the footprint was recorded: the uninstall profile's removals.
         unregister_transforms()

@@ -3,6 +3,7 @@
 from playwright.sync_api import expect
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
+from tests.authentication.codes import password_only
 from tests.browser.test_workspace_journeys import log_in
 from tests.browser.test_workspace_journeys import PASSWORD
 import pytest
@@ -18,6 +19,7 @@ def coordinator(functional):
     with api.env.adopt_user(username=SITE_OWNER_NAME):
         api.user.create(username="coordinator", email="coordinator@example.org", password=PASSWORD)
         api.group.add_user(groupname="coordinators", username="coordinator")
+    password_only()  # what people may do, not how they sign in (tests/authentication)
     transaction.commit()
 
 

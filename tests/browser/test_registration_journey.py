@@ -6,8 +6,10 @@ coordinator reads there that someone waits, follows the mail's link to the membe
 and approves; the newcomer logs in and finds the members-only directory."""
 
 from clusterpolisee.demo.data import DEMO_PASSWORD
+from clusterpolisee.demo.data import DEMO_TOTP_SECRETS
 from clusterpolisee.demo.site import use_mail_catcher
 from playwright.sync_api import expect
+from tests.authentication.codes import demo_code
 from tests.members.test_mailcatcher import mail_catcher
 import pytest
 import re
@@ -23,6 +25,9 @@ def log_in(page, login, password):
     page.get_by_label("Login name").fill(login)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
+    if login in DEMO_TOTP_SECRETS:  # the coordinator signs in with a second factor
+        page.get_by_label("Code from your authenticator app").fill(demo_code(login))
+        page.get_by_role("button", name="Log in").click()
     # Logged in once the form sends the browser on (a failed login shows the form again).
     expect(page).not_to_have_url(re.compile("/login"))
 

@@ -4,6 +4,7 @@ from playwright.sync_api import expect
 from plone import api
 from plone.app.discussion.interfaces import IDiscussionSettings
 from plone.registry.interfaces import IRegistry
+from tests.authentication.codes import password_only
 from zope.component import getUtility
 import pytest
 import re
@@ -49,6 +50,7 @@ def payloads(functional):
         api.user.create(username="coordinator", email="c@example.org", password="secret-pass-1")
         api.group.add_user(groupname="coordinators", username="coordinator")
         api.group.add_user(groupname="associated-members", username="mallory")
+    password_only()  # what people may do, not how they sign in (tests/authentication)
     transaction.commit()
 
 

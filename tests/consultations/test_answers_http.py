@@ -4,6 +4,7 @@ and their export for the coordinator; closed consultations and robots refused.""
 from clusterpolisee.consultations.questionnaires import FOLDER_ID
 from datetime import timedelta
 from plone import api
+from tests.authentication.codes import password_only
 import csv
 import io
 import pytest
@@ -24,6 +25,7 @@ def site(functional):
         api.group.add_user(groupname="coordinators", username="coordinator")
         api.user.create(username="member", email="member@example.org", password=PASSWORD)
         api.group.add_user(groupname="full-members", username="member")
+    password_only()  # what people may do, not how they sign in (tests/authentication)
     transaction.commit()
     return portal
 

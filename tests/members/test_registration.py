@@ -4,6 +4,7 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.testing.zope import Browser
+from tests.authentication.codes import password_only
 import pytest
 import requests
 import transaction
@@ -15,6 +16,7 @@ def inbox(smtp_inbox):
     with api.env.adopt_roles(["Manager"]):
         api.user.create(username="coordinator", email="wp3@example.org", password="secret-pass-1")
         api.group.add_user(groupname="coordinators", username="coordinator")
+    password_only()  # what people may do, not how they sign in (tests/authentication)
     transaction.commit()
     return smtp_inbox
 

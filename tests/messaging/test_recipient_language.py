@@ -11,6 +11,7 @@ from clusterpolisee.messaging.notifications import translate_for
 from clusterpolisee.workspaces.vocabularies import DECISION_RESULTS
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
+from tests.authentication.codes import login_body
 import pytest
 import requests
 import transaction
@@ -40,7 +41,7 @@ def site(demo_functional, functional, smtp_inbox):
 def client(base, login):
     session = requests.Session()
     response = session.post(
-        f"{base}/@login", json={"login": login, "password": DEMO_PASSWORD}, headers=HEADERS
+        f"{base}/@login", json=login_body(login, DEMO_PASSWORD), headers=HEADERS
     )
     session.headers.update(HEADERS)
     session.headers["Authorization"] = f"Bearer {response.json()['token']}"

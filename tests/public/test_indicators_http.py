@@ -2,6 +2,7 @@
 
 from clusterpolisee.core.sections import publish
 from plone import api
+from tests.authentication.codes import password_only
 import pytest
 import requests
 import transaction
@@ -28,6 +29,7 @@ def site(functional):
             container=portal["repository"], type="BestPractice", id="pending", title="Pending"
         )
         api.content.transition(pending, transition="submit")
+    password_only()  # what people may do, not how they sign in (tests/authentication)
     transaction.commit()
     return portal.absolute_url()
 

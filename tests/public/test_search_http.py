@@ -2,6 +2,7 @@
 
 from clusterpolisee.core.sections import publish
 from plone import api
+from tests.authentication.codes import password_only
 import pytest
 import requests
 import transaction
@@ -43,6 +44,7 @@ def site(functional):
             else:
                 # Waiting for the STC's validation: the STC sees it, visitors do not.
                 api.content.transition(item, transition="submit")
+    password_only()  # what people may do, not how they sign in (tests/authentication)
     transaction.commit()
     return portal.absolute_url()
 

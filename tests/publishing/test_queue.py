@@ -9,6 +9,8 @@ from clusterpolisee.messaging.notifications import DIGEST_KEY
 from DateTime import DateTime
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
+from tests.authentication.codes import DemoAuth
+from tests.authentication.codes import password_only
 from zope.annotation.interfaces import IAnnotations
 import pytest
 import re
@@ -60,6 +62,7 @@ def site(demo_functional, functional, smtp_inbox):
     new = practice(repository, AUTHOR, NEW)
     with api.env.adopt_user(username=AUTHOR):
         api.content.transition(new, "submit")
+    password_only()  # what people may do, not how they sign in (tests/authentication)
     transaction.commit()
     smtp_inbox.wait(3)
     del smtp_inbox.messages[:]
@@ -76,7 +79,7 @@ def site(demo_functional, functional, smtp_inbox):
 def client(login=None, rest=False):
     session = requests.Session()
     if login:
-        session.auth = (login, DEMO_PASSWORD)
+        session.auth = DemoAuth(login, DEMO_PASSWORD)
     if rest:
         session.headers.update(JSON)
     return session

@@ -4,6 +4,7 @@ tells each what the comment form does."""
 
 from clusterpolisee.demo import data
 from plone import api
+from tests.authentication.codes import login_body
 import pytest
 import requests
 import transaction
@@ -18,9 +19,7 @@ def session(site, login=None):
     client = requests.Session()
     client.headers.update(JSON)
     if login:
-        response = client.post(
-            f"{site}/@login", json={"login": login, "password": data.DEMO_PASSWORD}
-        )
+        response = client.post(f"{site}/@login", json=login_body(login, data.DEMO_PASSWORD))
         client.headers["Authorization"] = f"Bearer {response.json()['token']}"
     return client
 

@@ -16,6 +16,7 @@ from clusterpolisee.messaging.mailbox import send
 from clusterpolisee.workspaces.groups import set_roster_role
 from playwright.sync_api import expect
 from plone import api
+from tests.authentication.codes import DemoAuth
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
 import pytest
@@ -43,7 +44,7 @@ PAPER = "working-groups/innovation-rd/documents/luca-paper"
 def client(login=None, json=False):
     session = requests.Session()
     if login:
-        session.auth = (login, DEMO_PASSWORD)
+        session.auth = DemoAuth(login, DEMO_PASSWORD)
     if json:
         session.headers["Accept"] = "application/json"
     return session

@@ -18,6 +18,7 @@ Deterministic: the same requests every run, no randomness.
 
 from clusterpolisee.demo.data import DEMO_PASSWORD
 from pathlib import Path
+from tests.authentication.codes import login_body
 from urllib.parse import quote
 from xml.etree import ElementTree
 import clusterpolisee
@@ -98,7 +99,7 @@ def signed_in(base, user=None):
     client = requests.Session()
     client.headers["Accept"] = "application/json"
     if user:
-        response = client.post(f"{base}/@login", json={"login": user, "password": DEMO_PASSWORD})
+        response = client.post(f"{base}/@login", json=login_body(user, DEMO_PASSWORD))
         assert response.status_code == 200, response.text
         client.headers["Authorization"] = f"Bearer {response.json()['token']}"
     return client
@@ -263,6 +264,8 @@ class Fuzz:
                 continue
             if interface in SITE_ROOTS:
                 url = self.base
+            elif interface in IN_THE_USER_FOLDER:
+                url = f"{self.base}/{IN_THE_USER_FOLDER[interface]}"
             elif interface == "OFS.interfaces.IApplication":
                 url = self.base.rsplit("/", 1)[0]
                 # Zope's root: no site, no site's token (plone.restapi's JWT plugin at the root
@@ -345,7 +348,13 @@ ZCML = {
 }
 # Made on traversal, never stored: the occurrences of a recurring event (the same view as for
 # the event itself, which the sweep reaches).
-TRANSIENT = {"plone.app.event.recurrence.Occurrence"}
+TRANSIENT = {
+    "plone.app.event.recurrence.Occurrence",
+    # The view of an exception (the redirect to enrol a second factor), not of an address.
+    ".twofactor.IEnrolmentRequired",
+}
+# Pages of plugins of the site's user folder, which the catalog does not hold.
+IN_THE_USER_FOLDER = {"pas.plugins.oidc.plugins.OIDCPlugin": "acl_users/oidc"}
 SITE_ROOTS = {
     "*",
     "plone.base.interfaces.IPloneSiteRoot",

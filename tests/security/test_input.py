@@ -20,6 +20,7 @@ from playwright.sync_api import expect
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.textfield.value import RichTextValue
+from tests.authentication.codes import login_body
 from tests.workspaces.conftest import create_people
 from tests.workspaces.conftest import fill_roster
 from tests.workspaces.conftest import PASSWORD
@@ -54,9 +55,7 @@ SCRIPT_HREF = re.compile(
 
 def login(base, user, password):
     client = requests.Session()
-    response = client.post(
-        f"{base}/@login", json={"login": user, "password": password}, headers=JSON
-    )
+    response = client.post(f"{base}/@login", json=login_body(user, password), headers=JSON)
     assert response.status_code == 200, response.text
     client.headers.update(JSON)
     client.headers["Authorization"] = f"Bearer {response.json()['token']}"

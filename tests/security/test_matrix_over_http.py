@@ -11,6 +11,7 @@ from plone.app.discussion.interfaces import IDiscussionSettings
 from plone.app.testing import SITE_OWNER_NAME
 from plone.base.interfaces.syndication import IFeedSettings
 from plone.registry.interfaces import IRegistry
+from tests.authentication.codes import password_only
 from tests.security.test_permission_matrix import EVERYONE
 from tests.security.test_permission_matrix import EXPECTED
 from tests.security.test_permission_matrix import username
@@ -98,6 +99,7 @@ def platform(functional):
         IFeedSettings(feed).enabled = True
         IFeedSettings(feed).max_items = 200
         api.content.transition(feed, to_state="published")
+    password_only()  # what people may do, not how they sign in (tests/authentication)
     transaction.commit()
     base = portal.absolute_url()
     clients = {"anonymous": requests.Session()}

@@ -6,6 +6,7 @@ from clusterpolisee.core.security import WORKSPACE_POLICY
 from datetime import timedelta
 from plone import api
 from Products.CMFPlone.interfaces.syndication import IFeedSettings
+from tests.authentication.codes import password_only
 import pytest
 import requests
 import transaction
@@ -66,6 +67,7 @@ def site(functional, clock):
             if publish:
                 for transition in ("submit", "publish"):
                     api.content.transition(event, transition=transition)
+    password_only()  # what people may do, not how they sign in (tests/authentication)
     transaction.commit()
     return portal.absolute_url()
 

@@ -17,6 +17,7 @@ from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.textfield.value import RichTextValue
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage
+from tests.authentication.codes import DemoAuth
 import base64
 import pytest
 import re
@@ -44,7 +45,7 @@ def client(login=None):
     if login == "admin":
         session.auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
     elif login:
-        session.auth = (login, DEMO_PASSWORD)
+        session.auth = DemoAuth(login, DEMO_PASSWORD)
     return session
 
 

@@ -22,6 +22,7 @@ DEPENDENCIES = (
     "collective.easyform",
     "collective.taxonomy",
     "Products.CMFPlacefulWorkflow",
+    "pas.plugins.oidc",
 )
 
 

@@ -404,3 +404,45 @@ class TestUpgradeTo1015:
         setup.setLastVersionForProfile(PROFILE, "1014")
         setup.upgradeProfile(PROFILE)
         assert portal["repository"].getLayout() == "full_view"
+
+
+class TestUpgradeTo1016:
+    def test_brings_the_levels_of_security_in_authentication(self, portal):
+        """A site of version 1015: passwords checked by the user folder alone, no sign-in
+        security settings, no single sign-on, logins in their case."""
+        from clusterpolisee.authentication import signin
+        from clusterpolisee.authentication import sso
+        from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
+
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        setup = api.portal.get_tool("portal_setup")
+        registry = api.portal.get_tool("portal_registry")
+        actions = api.portal.get_tool("portal_actions")
+        pas = portal.acl_users
+        signin.uninstall_plugin(portal)
+        pas._delObject(sso.get_plugin().getId())
+        setup.unsetLastVersionForProfile("pas.plugins.oidc:default")
+        for name in list(registry.records.keys()):
+            if name.startswith("clusterpolisee.authentication."):
+                del registry.records[name]
+        actions.user.manage_delObjects(["two-factor"])
+        pas.login_transform = ""
+        api.user.create(email="mixed@example.org", username="Mixed.Case", password="a-Secret-9")
+        api.portal.set_registry_record("plone.smtp_host", "localhost")  # a site's own setting
+
+        setup.setLastVersionForProfile(PROFILE, "1015")
+        setup.upgradeProfile(PROFILE)
+
+        assert setup.getLastVersionForProfile(PROFILE) == (setup.getVersionForProfile(PROFILE),)
+        authenticators = [name for name, _plugin in pas.plugins.listPlugins(IAuthenticationPlugin)]
+        assert authenticators[0] == signin.PLUGIN_ID
+        assert signin.PASSWORDS_PLUGIN_ID not in authenticators
+        assert api.portal.get_registry_record("clusterpolisee.authentication.lockout_attempts") == 5
+        assert "coordinators" in api.portal.get_registry_record(
+            "clusterpolisee.authentication.two_factor_groups"
+        )
+        assert "two-factor" in actions.user.objectIds()
+        assert sso.get_plugin() is not None
+        assert pas.login_transform == "lower"
+        assert pas.authenticate("MIXED.case", "a-Secret-9", portal.REQUEST) is not None
+        assert api.portal.get_registry_record("plone.smtp_host") == "localhost"

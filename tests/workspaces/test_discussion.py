@@ -7,6 +7,7 @@ from clusterpolisee.members.forum import ensure_members_forum
 from clusterpolisee.members.forum import members_forum
 from clusterpolisee.setuphandlers import platform_containers
 from plone import api
+from tests.authentication.codes import login_body
 import pytest
 import requests
 import transaction
@@ -23,9 +24,7 @@ def session(site, login=None):
     client = requests.Session()
     client.headers.update(JSON)
     if login:
-        response = client.post(
-            f"{site}/@login", json={"login": login, "password": data.DEMO_PASSWORD}
-        )
+        response = client.post(f"{site}/@login", json=login_body(login, data.DEMO_PASSWORD))
         client.headers["Authorization"] = f"Bearer {response.json()['token']}"
     return client
 

@@ -5,6 +5,7 @@ from base64 import b64encode
 from clusterpolisee.messaging.mailbox import send
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
+from tests.authentication.codes import password_only
 from tests.workspaces import documents
 from tests.workspaces.conftest import create_people
 from tests.workspaces.conftest import fill_roster
@@ -25,6 +26,7 @@ def site(functional, smtp_inbox):
         fill_roster(portal["working-groups"]["innovation-rd"])
         api.user.get(username="full-two").setMemberProperties({"notification_frequency": "daily"})
         api.user.get(username="coordinator").setMemberProperties({"notification_frequency": "off"})
+    password_only()  # what people may do, not how they sign in (tests/authentication)
     transaction.commit()
     clients = {}
     for login in ("leader", "full", "full-two", "associated", "outsider", "coordinator", "partner"):

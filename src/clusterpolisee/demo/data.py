@@ -576,6 +576,16 @@ MEMBERS = (
 )
 
 
+# The demo members whose groups must use a second factor (authentication/interfaces.py) have an
+# authenticator app already set up with these secrets (README: "Demo content"): add one to an
+# app (Aegis, FreeOTP, Google Authenticator...) by typing it in, or ask `oathtool --totp -b
+# SECRET` for a code. Demo only: a real member sets up their own app on the Two-factor sign-in
+# page, with a secret the platform makes.
+DEMO_TOTP_SECRETS = {
+    "platform.coordinator": "CLUSTERPOLISEEDEMOCOORDINATOR234",
+    "sofia.dimitriou": "CLUSTERPOLISEEDEMOSTCMEMBERSOFIA",
+}
+
 # Answers to the public consultations, in several languages: (topic, language, answers).
 CONSULTATION_ANSWERS = (
     (

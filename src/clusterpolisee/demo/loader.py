@@ -1,5 +1,7 @@
 """Load the demo dataset into a site, and optionally thousands of generated items."""
 
+from clusterpolisee.authentication.twofactor import enrol
+from clusterpolisee.authentication.twofactor import is_enrolled
 from clusterpolisee.consultations.questionnaires import FOLDER_ID as CONSULTATIONS_FOLDER
 from clusterpolisee.consultations.questionnaires import record_answer
 from clusterpolisee.core import dates
@@ -301,6 +303,10 @@ def _load_members_and_workspaces(section, institutions):
                 properties=properties,
             )
             api.group.add_user(groupname=tier, username=login)
+        secret = data.DEMO_TOTP_SECRETS.get(login)
+        userid = api.user.get(username=login).getId()
+        if secret and not is_enrolled(userid):
+            enrol(userid, secret)
         for topic_id in leads:
             set_roster_role(workspaces[topic_id], login, LEADER)
         for topic_id in joins:

@@ -4,8 +4,9 @@ add-user form) and for plone.restapi's ``POST @users``:
 - a registrant agrees to the privacy notice;
 - asks only for a tier a registrant may ask for (``RequestedTiers``): never the coordinators' or
   the STC's, which the coordinator alone gives;
-- takes no e-mail address another account has, and no login that differs from another's only by
-  case;
+- takes no login that differs from another's only by case, and makes no account with an e-mail
+  address another account has (in any case): the registrant is answered as any other and the
+  address's owner is told (authentication/accounts.py);
 - over REST, fills the registration form's fields as the form would, and no others.
 
 ``rule_problem`` is the one check of a field's value beyond its type; the form's validator and
@@ -21,6 +22,7 @@ from clusterpolisee.members.tiers import TIER_GROUP_IDS
 from clusterpolisee.members.vocabularies import REQUESTED_TIERS
 from clusterpolisee.messaging import notifications
 from plone import api
+from plone.app.users.browser.register import AddUserForm
 from plone.app.users.browser.register import BaseRegistrationForm
 from plone.app.users.browser.register import getRegisterSchema
 from plone.restapi.interfaces import IFieldDeserializer
@@ -50,17 +52,21 @@ def _use_email_as_login():
     return api.portal.get_registry_record("plone.use_email_as_login", default=False)
 
 
+def email_holders(email):
+    """The ids of the accounts whose e-mail address is ``email``, in any case."""
+    wanted = email.strip().lower()
+    holders = []
+    for info in api.portal.get_tool("acl_users").searchUsers(email=wanted):
+        user = api.user.get(userid=info["id"])
+        if user is not None and (user.getProperty("email", "") or "").strip().lower() == wanted:
+            holders.append(info["id"])
+    return sorted(set(holders))
+
+
 def email_taken(email, but=None):
     """Whether an account (other than the one with the id ``but``) has this e-mail address, in
     any case."""
-    wanted = email.strip().lower()
-    for info in api.portal.get_tool("acl_users").searchUsers(email=wanted):
-        if info["id"] == but:
-            continue
-        user = api.user.get(userid=info["id"])
-        if user is not None and (user.getProperty("email", "") or "").strip().lower() == wanted:
-            return True
-    return False
+    return any(holder != but for holder in email_holders(email))
 
 
 def login_taken(login):
@@ -71,15 +77,22 @@ def login_taken(login):
     return any((info.get(key) or "").lower() == wanted for info in found for key in ("login", "id"))
 
 
-def rule_problem(name, value):
-    """The platform's rule for the registration field ``name``: a message, or None."""
+def rule_problem(name, value, registering=False):
+    """The platform's rule for the registration field ``name``: a message, or None.
+
+    A person ``registering`` is not told that an account has the address they gave: they are
+    answered as any registrant, no account is made and the address's owner is told
+    (authentication/accounts.py). Who manages users, and a member changing their address, are
+    told."""
     if name == CONSENT_FIELD and value is not True:
         return _("Please agree to the privacy notice: the platform cannot register you without it.")
     if name == TIER_FIELD and value not in dict(REQUESTED_TIERS):
         return _("Ask for one of the memberships offered: the coordinator gives the other tiers.")
     if not isinstance(value, str) or not value.strip():
         return None
-    if name == "email" and (email_taken(value) or (_use_email_as_login() and login_taken(value))):
+    if name == "email" and (
+        (not registering and email_taken(value)) or (_use_email_as_login() and login_taken(value))
+    ):
         return _(
             "An account with this e-mail address exists already: sign in, or ask for a new "
             "password on the login page."
@@ -111,17 +124,19 @@ def registration_problems(data):
         try:
             value = deserializer(value) if deserializer is not None else value
         except ConstraintNotSatisfied:
-            problems[name] = rule_problem(name, value) or _(
+            problems[name] = rule_problem(name, value, registering=True) or _(
                 "'${value}' is not one of the allowed values.", mapping={"value": str(value)}
             )
             continue
         except ValidationError as error:
-            problems[name] = rule_problem(name, value) or error.doc()
+            problems[name] = rule_problem(name, value, registering=True) or error.doc()
             continue
         except (ValueError, TypeError, AttributeError):
-            problems[name] = rule_problem(name, value) or _("This value cannot be read.")
+            problems[name] = rule_problem(name, value, registering=True) or _(
+                "This value cannot be read."
+            )
             continue
-        problem = rule_problem(name, value)
+        problem = rule_problem(name, value, registering=True)
         if problem is not None:
             problems[name] = problem
     return problems
@@ -237,7 +252,9 @@ class RegistrationRulesValidator(validator.SimpleFieldValidator):
 
     def validate(self, value):
         super().validate(value)
-        problem = rule_problem(self.field.__name__, value)
+        # Registrants are not told an address is in use; who adds a user (@@new-user) is.
+        registering = not isinstance(self.view, AddUserForm)
+        problem = rule_problem(self.field.__name__, value, registering=registering)
         if problem is not None:
             raise Invalid(problem)
 

@@ -37,8 +37,14 @@ def _write(tree, path):
 
 
 def _missing_records(folder):
+    # registry.xml and the files of registry/ (plone.app.registry reads both).
+    for source in [PROFILE / "registry.xml", *sorted((PROFILE / "registry").glob("*.xml"))]:
+        _missing_records_of(source, folder / source.relative_to(PROFILE))
+
+
+def _missing_records_of(source, target):
     registry = api.portal.get_tool("portal_registry")
-    tree = etree.parse(str(PROFILE / "registry.xml"))
+    tree = etree.parse(str(source))
     for node in list(tree.getroot()):
         if not isinstance(node.tag, str):
             continue
@@ -56,7 +62,7 @@ def _missing_records(folder):
             present = False
         if present:
             node.getparent().remove(node)
-    _write(tree, folder / "registry.xml")
+    _write(tree, target)
 
 
 def _additive(path):
