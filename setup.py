@@ -59,6 +59,8 @@ setup(
         "qrcode",
         # Single sign-on through OpenID Connect.
         "pas.plugins.oidc",
+        # The open data's DCAT-AP catalogue (JSON-LD, Turtle).
+        "rdflib",
     ],
     extras_require={
         "test": [

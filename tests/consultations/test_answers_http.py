@@ -102,7 +102,9 @@ class TestAnswering:
         assert page.status_code == 200
         assert "Answers: 2" in page.text
 
-        rows = list(csv.DictReader(io.StringIO(results(site, "results.csv").text)))
+        rows = list(
+            csv.DictReader(io.StringIO(results(site, "results.csv").content.decode("utf-8-sig")))
+        )
         assert sorted(row["language"] for row in rows) == ["en", "ro"]
         by_language = {row["language"]: row for row in rows}
         assert by_language["ro"]["measures"] == "joint-rd; labs"

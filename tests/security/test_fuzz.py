@@ -350,6 +350,7 @@ ZCML = {
 # the event itself, which the sweep reaches).
 TRANSIENT = {
     "plone.app.event.recurrence.Occurrence",
+    "plone.event.interfaces.IOccurrence",
     # The view of an exception (the redirect to enrol a second factor), not of an address.
     ".twofactor.IEnrolmentRequired",
 }

@@ -10,12 +10,13 @@ from clusterpolisee.consultations.questionnaires import MULTIPLE_CHOICE
 from clusterpolisee.consultations.questionnaires import PRIVATE
 from clusterpolisee.consultations.questionnaires import questionnaires
 from clusterpolisee.consultations.questionnaires import Questions
-from clusterpolisee.core import csvsafe
 from clusterpolisee.core import dates
+from clusterpolisee.core import exports
 from clusterpolisee.core.charts import bar_chart
 from collective.easyform.browser.view import EasyFormForm
 from collective.easyform.browser.view import EasyFormFormWrapper
 from collective.easyform.config import FORM_ERROR_MARKER
+from DateTime import DateTime
 from functools import cached_property
 from plone import api
 from plone.base.interfaces import INavigationRoot
@@ -23,7 +24,6 @@ from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
 from zope.component.hooks import getSite
-import io
 import json
 
 
@@ -206,12 +206,24 @@ class ConsultationResultsView(ResultsMixin, BrowserView):
 
 
 class ConsultationExportView(ResultsMixin, BrowserView):
-    """Every answer, one row each, with its language: CSV or JSON."""
+    """Every answer, one row each, with its language and the moment it was submitted (ISO 8601
+    with its offset): CSV or JSON, in the platform's convention for exports (core/exports.py)."""
 
     format = "csv"
 
     def columns(self):
         return ["language", "submitted"] + [name for name in FIELD_NAMES if name not in PRIVATE]
+
+    def records(self, filters):
+        """The answers as {column: value}, oldest first; ``submitted`` in ISO 8601 (EasyForm
+        stores it as DateTime's text, ``2026/11/30 02:37:1.704384 UTC``)."""
+        records = []
+        for row in self.rows(filters):
+            record = {column: row.get(column) for column in self.columns()}
+            submitted = DateTime(row["submitted"]) if row.get("submitted") else None
+            record["submitted"] = exports.iso(submitted)
+            records.append((submitted.timeTime() if submitted else 0, record))
+        return [record for _moment, record in sorted(records, key=lambda item: item[0])]
 
     def __call__(self):
         try:
@@ -219,38 +231,21 @@ class ConsultationExportView(ResultsMixin, BrowserView):
         except BadFilter as error:
             self.request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
             return self.refuse(error)
-        rows = self.rows(filters)
+        records = self.records(filters)
         name = f"consultation-{self.context.getId()}"
         response = self.request.response
         if self.format == "json":
-            response.setHeader("Content-Type", "application/json; charset=utf-8")
+            response.setHeader("Content-Type", exports.JSON_CONTENT_TYPE)
             response.setHeader("Content-Disposition", f'attachment; filename="{name}.json"')
-            return json.dumps(
-                [{column: row.get(column) for column in self.columns()} for row in rows],
-                ensure_ascii=False,
-                indent=1,
-            )
-        output = io.StringIO()
-        writer = csvsafe.writer(output)
-        writer.writerow(self.columns())
-        for row in rows:
-            writer.writerow([_cell(row.get(column)) for column in self.columns()])
-        response.setHeader("Content-Type", "text/csv; charset=utf-8")
+            return json.dumps(records, ensure_ascii=False, indent=1)
+        response.setHeader("Content-Type", exports.CSV_CONTENT_TYPE)
         response.setHeader("Content-Disposition", f'attachment; filename="{name}.csv"')
-        return output.getvalue()
+        columns = self.columns()
+        return exports.csv_text(columns, ([record[c] for c in columns] for record in records))
 
 
 class ConsultationJSONExportView(ConsultationExportView):
     format = "json"
-
-
-def _cell(value):
-    """A CSV cell: lists as values separated by a semicolon and a space, like the open data."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "; ".join(str(item) for item in value)
-    return str(value)
 
 
 class ConsultationsView(BrowserView):

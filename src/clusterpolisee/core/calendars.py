@@ -1,4 +1,5 @@
-"""One month grid for the platform's calendars (the events calendar and a group's calendar).
+"""One month grid for the platform's calendars (the events calendar and a group's calendar), and
+the time zones of every iCalendar the platform writes.
 
 A month is shown as weeks from Monday (ISO 8601, as across Europe), each day with the entries on
 it, today (in the platform's zone) marked; ``templates/month_grid.pt`` draws it: a view sets
@@ -7,6 +8,7 @@ defined.
 """
 
 from clusterpolisee.core import dates
+from datetime import date
 from datetime import timedelta
 from plone.base.i18nl10n import monthname_msgid
 from plone.base.i18nl10n import weekdayname_msgid
@@ -14,9 +16,45 @@ from plone.base.i18nl10n import weekdayname_msgid_abbr
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.i18n import translate
 import calendar
+import icalendar
 
 
 MONTH_GRID = ViewPageTemplateFile("templates/month_grid.pt")
+# How many years past its last entry (or this year) a zone is defined for: a feed's recurring
+# events go on, and a calendar application keeps a downloaded file.
+ZONE_YEARS_AHEAD = 10
+
+
+def define_timezones(feed):
+    """Give the iCalendar ``feed`` (an ``icalendar.Calendar``) one VTIMEZONE for every TZID its
+    entries use, as RFC 5545 requires (3.2.19, 3.6.5); without it a calendar application guesses
+    the zone, or takes the time as its own clock's. Returns ``feed``.
+
+    Each zone is defined by its full rules (standard and summer time, from the tz database through
+    icalendar) over the years of the feed's entries and ten more. A definition already there is
+    replaced by that: plone.app.event's holds only the clock change just before each event, which
+    a recurring event outlives. A TZID the tz database does not know keeps what defined it."""
+    first, last = _years(feed)
+    for zone in feed.timezones:
+        try:
+            full = icalendar.Timezone.from_tzid(zone.tz_name, first_date=first, last_date=last)
+        except ValueError:  # not in the tz database: its own definition stays
+            continue
+        feed.subcomponents[feed.subcomponents.index(zone)] = full
+    feed.add_missing_timezones(first_date=first, last_date=last)
+    return feed
+
+
+def _years(feed):
+    """The first day of the year of the feed's earliest entry, and of the year ZONE_YEARS_AHEAD
+    after its latest (or this year)."""
+    days = [dates.today()]
+    for _name, values in feed.property_items(sorted=False):
+        for value in values.dts if hasattr(values, "dts") else [values]:
+            moment = getattr(value, "dt", None)
+            if isinstance(moment, date):  # a datetime is one too
+                days.append(moment if type(moment) is date else moment.date())
+    return date(min(days).year, 1, 1), date(max(days).year + ZONE_YEARS_AHEAD, 1, 1)
 
 
 def spread(items, first_day, last_day, month):

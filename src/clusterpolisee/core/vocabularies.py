@@ -115,6 +115,8 @@ EU_INITIATIVES = (
     ("s3-platform", _("S3 Platform")),
     ("eccp", _("European Cluster Collaboration Platform")),
     ("interreg", _("Interreg")),
+    ("pro-inno-europe", _("Pro-INNO Europe")),
+    ("european-cluster-alliance", _("European Cluster Alliance")),
     ("other", _("Other")),
 )
 

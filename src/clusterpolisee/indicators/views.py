@@ -2,7 +2,7 @@
 
 from clusterpolisee import _
 from clusterpolisee.core import charts
-from clusterpolisee.core import csvsafe
+from clusterpolisee.core import exports
 from clusterpolisee.core.protect import plain_form
 from clusterpolisee.indicators import proposals
 from clusterpolisee.indicators.report import DETAIL_PERMISSION
@@ -26,7 +26,6 @@ from zope.i18n import translate
 from zope.interface import Interface
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
-import io
 
 
 MAX_TARGET = 1_000_000
@@ -137,21 +136,17 @@ class IndicatorsCSV(BrowserView):
 
     def __call__(self):
         detail = bool(api.user.has_permission(DETAIL_PERMISSION, obj=self.context))
-        output = io.StringIO()
-        writer = csvsafe.writer(output)
-        writer.writerow(["indicator", "title", "breakdown", "value", "count"])
+        rows = []
         for row in indicator_data(self.context, self.request, detail):
-            writer.writerow([row["id"], row["title"], "total", "", row["value"]])
-            writer.writerow([row["id"], row["title"], "published", "", row["published"]])
+            rows.append([row["id"], row["title"], "total", "", row["value"]])
+            rows.append([row["id"], row["title"], "published", "", row["published"]])
             if row["target"] is not None:
-                writer.writerow([row["id"], row["title"], "target", "", row["target"]])
+                rows.append([row["id"], row["title"], "target", "", row["target"]])
             for figure in row["figures"]:
-                writer.writerow(
-                    [row["id"], row["title"], "figure", figure["value"], figure["count"]]
-                )
+                rows.append([row["id"], row["title"], "figure", figure["value"], figure["count"]])
             for breakdown in row["breakdowns"]:
                 for value in breakdown["rows"]:
-                    writer.writerow(
+                    rows.append(
                         [
                             row["id"],
                             row["title"],
@@ -161,11 +156,12 @@ class IndicatorsCSV(BrowserView):
                         ]
                     )
         response = self.request.response
-        response.setHeader("Content-Type", "text/csv; charset=utf-8")
+        response.setHeader("Content-Type", exports.CSV_CONTENT_TYPE)
         response.setHeader(
             "Content-Disposition", 'attachment; filename="clusterpolisee-indicators.csv"'
         )
-        return "\ufeff" + output.getvalue()
+        # The platform's CSV convention (core/exports.py).
+        return exports.csv_text(["indicator", "title", "breakdown", "value", "count"], rows)
 
 
 class IndicatorTargetsView(BrowserView):

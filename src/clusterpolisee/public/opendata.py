@@ -10,11 +10,10 @@ ISO 3166-1 codes and regions Eurostat's NUTS codes, which write Greece different
 """
 
 from clusterpolisee import _
-from clusterpolisee.core import csvsafe
+from clusterpolisee.core import exports
 from clusterpolisee.core.geography import NUTS_COUNTRY
 from Missing import MV
 from plone import api
-import io
 import json
 
 
@@ -51,9 +50,10 @@ def _text(value):
 
 def _date(value):
     # Catalog metadata keeps DateTime; the floor and ceiling dates of "no date" are left out.
+    # ISO 8601 with the offset, to the second (core/exports.py).
     if value is None or not hasattr(value, "ISO8601") or not 1970 < value.year() < 2499:
         return None
-    return value.ISO8601()
+    return exports.iso(value)
 
 
 # (column, description, how to read it from a brain, multi-valued)
@@ -158,7 +158,6 @@ DATASETS = {
         ),
     },
 }
-SEPARATOR = "; "
 
 
 def rows(dataset):
@@ -177,17 +176,10 @@ def as_json(dataset):
 
 
 def as_csv(dataset):
-    """UTF-8 with a byte-order mark, so spreadsheet programs read the accents right; no text
-    that a spreadsheet would run as a formula (csvsafe)."""
+    """The platform's CSV convention (core/exports.py: UTF-8 with a byte-order mark, comma,
+    CRLF, a header row, no text a spreadsheet would run as a formula)."""
     columns = DATASETS[dataset]["columns"]
-    out = io.StringIO()
-    writer = csvsafe.writer(out, lineterminator="\r\n")
-    writer.writerow([name for name, _help, _read, _multi in columns])
-    for row in rows(dataset):
-        writer.writerow(
-            [
-                SEPARATOR.join(row[name]) if multi else ("" if row[name] is None else row[name])
-                for name, _help, _read, multi in columns
-            ]
-        )
-    return "\ufeff" + out.getvalue()
+    return exports.csv_text(
+        [name for name, _help, _read, _multi in columns],
+        ([row[name] for name, _help, _read, _multi in columns] for row in rows(dataset)),
+    )

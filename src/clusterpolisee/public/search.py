@@ -66,7 +66,29 @@ EU_INITIATIVE = Facet(
     "eu_initiative", _("EU initiative"), "clusterpolisee.vocabularies.EUInitiatives"
 )
 
-SEARCH_FACETS = (TYPE, TOPIC, COUNTRY, REGION, STAGE, LEVEL, LANGUAGE, YEAR)
+# The coded fields of the repository (sectors and domains of practices and assessments, the policy
+# type of practices), titled as the fields are.
+SECTOR = Facet("sectors", _("Sectors (NACE Rev. 2)"), "clusterpolisee.vocabularies.NaceSections")
+SPECIALISATION_DOMAIN = Facet(
+    "specialisation_domains",
+    _("Smart-specialisation domains"),
+    "clusterpolisee.vocabularies.SpecialisationDomains",
+)
+POLICY_TYPE = Facet("policy_type", _("Policy type"), "clusterpolisee.vocabularies.PolicyTypes")
+
+SEARCH_FACETS = (
+    TYPE,
+    TOPIC,
+    COUNTRY,
+    REGION,
+    SECTOR,
+    SPECIALISATION_DOMAIN,
+    POLICY_TYPE,
+    STAGE,
+    LEVEL,
+    LANGUAGE,
+    YEAR,
+)
 
 
 class SearchError(ValueError):

@@ -7,6 +7,7 @@ the group gets an empty feed.
 """
 
 from clusterpolisee.core import dates
+from clusterpolisee.core.calendars import define_timezones
 from clusterpolisee.workspaces.groups import find_workspace
 from datetime import datetime
 from datetime import timedelta
@@ -87,4 +88,5 @@ def build(calendar):
         event.add("dtstamp", stamp)
         event.add("url", brain.getURL())
         feed.add_component(event)
-    return feed.to_ical()
+    # Each meeting keeps its own zone (DTSTART;TZID=...): RFC 5545 wants each one defined.
+    return define_timezones(feed).to_ical()

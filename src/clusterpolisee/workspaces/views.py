@@ -6,6 +6,7 @@ from clusterpolisee.core import dates
 from clusterpolisee.core.calendars import MONTH_GRID
 from clusterpolisee.core.calendars import MonthGrid
 from clusterpolisee.core.people import fullname
+from clusterpolisee.core.states import item_state_title
 from clusterpolisee.core.vocabularies import vocabulary_title
 from clusterpolisee.members.tiers import tier_memberships
 from clusterpolisee.workspaces.decisions import cast_vote
@@ -610,6 +611,9 @@ class DecisionsView(BrowserView):
 
     def can_add(self):
         return addable(self.context, "Decision")
+
+    def state_title(self, brain):
+        return item_state_title(brain, self.request)
 
 
 class DecisionView(PostView):

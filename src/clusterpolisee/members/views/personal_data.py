@@ -1,6 +1,7 @@
 """What members do with their own data, and the member directory."""
 
 from clusterpolisee import _
+from clusterpolisee.core import exports
 from clusterpolisee.core.vocabularies import vocabulary_title
 from clusterpolisee.members.tiers import TIER_GROUPS
 from clusterpolisee.members.tiers import tier_memberships
@@ -61,7 +62,7 @@ class MyDataView(BrowserView):
                 "type": brain.portal_type,
                 # Files and images have no workflow of their own: no state (not Missing).
                 "state": brain.review_state or None,
-                "created": brain.created.ISO8601(),
+                "created": exports.iso(brain.created),
             }
             for brain in catalog(Creator=user.getId(), sort_on="created")
         ]
@@ -73,7 +74,7 @@ class MyDataView(BrowserView):
             "contributions": contributions,
         }
         response = self.request.response
-        response.setHeader("Content-Type", "application/json; charset=utf-8")
+        response.setHeader("Content-Type", exports.JSON_CONTENT_TYPE)
         response.setHeader(
             "Content-Disposition", f'attachment; filename="{user.getId()}-personal-data.json"'
         )

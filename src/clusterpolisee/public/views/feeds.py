@@ -4,6 +4,7 @@ whole platform in the feed's language: ``/it/@@repository-feed`` is the Italian 
 Italian when it is translated, else in its original."""
 
 from clusterpolisee import _
+from clusterpolisee.core.calendars import define_timezones
 from clusterpolisee.core.topics import TOPICS
 from clusterpolisee.core.vocabularies import type_title
 from clusterpolisee.languages.platform import in_visitor_language
@@ -11,6 +12,8 @@ from clusterpolisee.languages.platform import visitor_language
 from feedgen.feed import FeedGenerator
 from plone import api
 from plone.app.event.ical.exporter import construct_icalendar
+from plone.app.event.ical.exporter import EventsICal
+from plone.event.interfaces import IICalendar
 from Products.Five.browser import BrowserView
 from zExceptions import NotFound
 from zope.interface import implementer
@@ -119,7 +122,16 @@ class EventsCalendarView(TopicFilteredView):
         )
         calendar = construct_icalendar(self.context, [brain.getObject() for brain in brains])
         calendar["x-wr-calname"] = self.feed_title(_("Events"))
+        define_timezones(calendar)
         response = self.request.response
         response.setHeader("Content-Type", "text/calendar; charset=utf-8")
         response.setHeader("Content-Disposition", 'inline; filename="clusterpolisee-events.ics"')
         return calendar.to_ical()
+
+
+class EventsICalView(EventsICal):
+    """plone.app.event's ``ics_view`` (of an event, a meeting, a folder's or the site's events),
+    with every time zone it names defined in full (core/calendars.py)."""
+
+    def get_ical_string(self):
+        return define_timezones(IICalendar(self.context)).to_ical()

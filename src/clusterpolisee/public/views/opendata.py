@@ -1,9 +1,12 @@
 """``@@open-data``: what the datasets hold, and their downloads at ``@@open-data/<name>.csv`` and
-``@@open-data/<name>.json``."""
+``@@open-data/<name>.json``; the DCAT-AP catalogue of them at ``@@open-data/catalog.jsonld`` and
+``@@open-data/catalog.ttl`` (dcat.py)."""
 
+from clusterpolisee.public import dcat
 from clusterpolisee.public.opendata import as_csv
 from clusterpolisee.public.opendata import as_json
 from clusterpolisee.public.opendata import DATASETS
+from plone import api
 from Products.Five.browser import BrowserView
 from zExceptions import NotFound
 from zope.interface import implementer
@@ -14,6 +17,11 @@ FORMATS = {
     "csv": ("text/csv; charset=utf-8", as_csv),
     "json": ("application/json; charset=utf-8", as_json),
 }
+# The DCAT-AP catalogue, one graph in two serialisations (dcat.py).
+CATALOG_FORMATS = {
+    "catalog.jsonld": ("application/ld+json; charset=utf-8", dcat.as_jsonld),
+    "catalog.ttl": ("text/turtle; charset=utf-8", dcat.as_turtle),
+}
 
 
 @implementer(IPublishTraverse)
@@ -21,6 +29,9 @@ class OpenDataView(BrowserView):
     download = None
 
     def publishTraverse(self, request, name):
+        if self.download is None and name in CATALOG_FORMATS:
+            self.download = ("catalog", name)
+            return self
         dataset, _dot, extension = name.rpartition(".")
         if self.download is not None or dataset not in DATASETS or extension not in FORMATS:
             raise NotFound(name)
@@ -31,6 +42,10 @@ class OpenDataView(BrowserView):
         if self.download is None:
             return self.index()
         dataset, extension = self.download
+        if dataset == "catalog":
+            content_type, render = CATALOG_FORMATS[extension]
+            self.request.response.setHeader("Content-Type", content_type)
+            return render(api.portal.get().absolute_url())
         content_type, render = FORMATS[extension]
         response = self.request.response
         response.setHeader("Content-Type", content_type)
@@ -55,3 +70,13 @@ class OpenDataView(BrowserView):
             }
             for dataset, spec in DATASETS.items()
         ]
+
+    def catalog_links(self):
+        """The DCAT-AP catalogue, for the page's head and its links."""
+        base = f"{self.context.absolute_url()}/@@open-data"
+        return {
+            "jsonld": f"{base}/catalog.jsonld",
+            "turtle": f"{base}/catalog.ttl",
+            "licence_name": dcat.LICENCE_NAME,
+            "licence_url": dcat.LICENCE_URL,
+        }

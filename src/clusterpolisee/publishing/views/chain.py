@@ -11,6 +11,7 @@ from Acquisition import aq_inner
 from clusterpolisee import _
 from clusterpolisee.core import dates
 from clusterpolisee.core.people import fullname
+from clusterpolisee.core.states import state_title
 from clusterpolisee.members.directory import may_see_member
 from clusterpolisee.publishing import chain
 from plone import api
@@ -103,9 +104,7 @@ class PublicationStatusViewlet(ViewletBase):
         if title is not None:
             label = _(title, mapping=mapping)
         else:
-            label = api.portal.get_tool("portal_workflow").getTitleForStateOnType(
-                state, public.portal_type
-            )
+            label = state_title(state, public.portal_type, context=public, request=self.request)
         return {
             "title": public.Title(),
             "url": public.absolute_url() if _may_view(public) else None,

@@ -1,8 +1,10 @@
 """``GET @facets``: how many results each facet value would give, for the parameters of ``@search``.
 
 The parameters are those of the search page (``SearchableText``, ``portal_type``, ``topics``,
-``country``, ``region``, ``policy_cycle_stage``, ``governance_level``, ``Language``, ``year``).
-The answer names the ``@search`` address that lists the same results.
+``country``, ``region``, ``sectors`` (NACE Rev. 2 sections), ``specialisation_domains``,
+``policy_type``, ``policy_cycle_stage``, ``governance_level``, ``Language``, ``year``).
+Values are titled in the request's language. The answer names the ``@search`` address that lists
+the same results.
 """
 
 from clusterpolisee.core.vocabularies import VocabularyTitles
