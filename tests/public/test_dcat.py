@@ -110,7 +110,7 @@ class TestDcatCatalogue:
         datasets = {
             str(uri).rpartition("#")[2]: uri for uri in graph.objects(catalog, DCAT.dataset)
         }
-        assert set(datasets) == {"repository", "institutions", "indicators"}
+        assert set(datasets) == {"repository", "institutions", "indicators", "consultations"}
         modified = []
         for name, dataset in datasets.items():
             assert (dataset, RDF.type, DCAT.Dataset) in graph
@@ -147,6 +147,21 @@ class TestDcatCatalogue:
             for d in graph.objects(datasets["repository"], DCAT.distribution)
         }
         assert formats == {"CSV", "JSON"}
+        for name in ("indicators", "consultations"):
+            downloads = {
+                str(graph.value(d, DCAT.downloadURL)).rpartition("/")[2]
+                for d in graph.objects(datasets[name], DCAT.distribution)
+            }
+            assert (
+                downloads
+                == {
+                    "indicators": {"@@indicators.csv", "@@indicators.json"},
+                    "consultations": {"consultations.csv", "consultations.json"},
+                }[name]
+            )
+        # The consultations answered from five countries (the demo's five answers).
+        places = {str(p) for p in graph.objects(datasets["consultations"], DCTERMS.spatial)}
+        assert {f"{EU}country/{code}" for code in ("ROU", "ITA", "GRC", "HRV", "SVN")} == places
 
         # Places from the published items only: NUTS regions and the EU country authority.
         places = {str(place) for place in graph.objects(datasets["institutions"], DCTERMS.spatial)}

@@ -78,3 +78,23 @@ class TestIndicatorsOverHttp:
         assert response.status_code == 200
         assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
         assert "best-practices,Best practices identified,total,,1" in response.text
+
+    def test_the_json_file_holds_what_the_rest_api_gives(self, site):
+        for login in (None, "coordinator"):
+            auth = (login, PASSWORD) if login else None
+            download = requests.get(f"{site}/@@indicators.json", auth=auth)
+            assert download.status_code == 200
+            assert download.headers["Content-Type"] == "application/json; charset=utf-8"
+            assert download.headers["Content-Disposition"] == (
+                'attachment; filename="clusterpolisee-indicators.json"'
+            )
+            data = download.json()
+            assert data["@id"] == f"{site}/@@indicators.json"
+            rest = requests.get(
+                f"{site}/@indicators", auth=auth, headers={"Accept": "application/json"}
+            ).json()
+            assert (data["scope"], data["items"]) == (rest["scope"], rest["items"])
+        assert data["scope"] == "visible"
+        anonymous = requests.get(f"{site}/@@indicators.json").json()
+        assert anonymous["scope"] == "published"
+        assert "Pending" not in requests.get(f"{site}/@@indicators.json").text

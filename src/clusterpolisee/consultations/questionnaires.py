@@ -6,6 +6,7 @@ as translations and stores the answers with EasyForm's "Save data" action. Field
 choice values are the same in every language, so answers add up across languages.
 """
 
+from AccessControl.SpecialUsers import nobody
 from Acquisition import aq_base
 from clusterpolisee import _
 from clusterpolisee.consultations.actions import SAFE_SAVE_DATA
@@ -18,6 +19,7 @@ from clusterpolisee.languages.homes import ensure_language_folders
 from clusterpolisee.languages.homes import LANGUAGE_CODES
 from collective.easyform.api import get_actions
 from collective.easyform.api import get_schema
+from DateTime import DateTime
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
@@ -265,6 +267,9 @@ COUNTED = (
 )
 # Never exported or shown: who answered stays with the project team.
 PRIVATE = ("organisation",)
+# A questionnaire's counts leave the project team (the open data) only from this many answers
+# up, so that nobody who answered can be recognised from them.
+PUBLIC_MINIMUM_ANSWERS = 5
 
 
 def topic_title(topic_id):
@@ -562,3 +567,79 @@ class Questions:
         if name in MULTIPLE_CHOICE:
             field = field.value_type
         return [(term.value, term.title or term.value) for term in field.bind(self.form).vocabulary]
+
+
+def count_answers(questions, rows):
+    """The counted questions in the form's order, each as {name, title, answered, counts}, with
+    ``counts`` [(value, title, number of answers)] for every choice (for the country only
+    those answered from: forty countries). Titles as the form (``questions``) words them."""
+    titles = questions.titles()
+    counted = []
+    for name in COUNTED:
+        counts, answered = {}, 0
+        for row in rows:
+            value = row.get(name)
+            values = value if name in MULTIPLE_CHOICE else [value]
+            values = [item for item in values if item not in (None, "")]
+            answered += bool(values)
+            for item in values:
+                counts[item] = counts.get(item, 0) + 1
+        choices = questions.choices(name)
+        if name == "country":
+            choices = [(value, title) for value, title in choices if counts.get(value)]
+        counted.append(
+            {
+                "name": name,
+                "title": titles.get(name, name),
+                "answered": answered,
+                "counts": [(value, title, counts.get(value, 0)) for value, title in choices],
+            }
+        )
+    return counted
+
+
+def public_results():
+    """The counts of every questionnaire the public may see that has at least
+    PUBLIC_MINIMUM_ANSWERS answers (in all its languages together), one dict per choice of
+    each counted question; titles in English (the original), codes beside them. Free texts and
+    single answers never leave. Oldest questionnaire first."""
+    catalog = api.portal.get_tool("portal_catalog")
+    with api.env.adopt_user(user=nobody):
+        brains = catalog(
+            portal_type="EasyForm",
+            object_provides="clusterpolisee.consultations.behavior.IConsultation",
+            sort_on="created",
+        )
+        groups = {}
+        for brain in brains:
+            group = groups.setdefault(brain.TranslationGroup or brain.UID, [])
+            group.append(brain)
+    results = []
+    for brains in groups.values():
+        brain = next((b for b in brains if b.Language == DEFAULT_LANGUAGE), brains[0])
+        form = brain.getObject()
+        rows = answer_rows(form)
+        if len(rows) < PUBLIC_MINIMUM_ANSWERS:
+            continue
+        language = form.Language() or DEFAULT_LANGUAGE
+        answered = [DateTime(row["submitted"]) for row in rows if row["submitted"]]
+        last_answer = max(answered).asdatetime() if answered else None
+        for question in count_answers(Questions(form), rows):
+            for value, title, count in question["counts"]:
+                results.append(
+                    {
+                        "consultation": form.getId(),
+                        "consultation_title": form.Title(),
+                        "opens": form.opens,
+                        "closes": form.closes,
+                        "respondents": len(rows),
+                        "last_answer": last_answer,
+                        "question": question["name"],
+                        "question_title": translate(question["title"], target_language=language),
+                        "answered": question["answered"],
+                        "choice": value,
+                        "choice_title": translate(title, target_language=language),
+                        "answers": count,
+                    }
+                )
+    return results

@@ -4,9 +4,8 @@ from clusterpolisee import _
 from clusterpolisee.consultations.behavior import is_open
 from clusterpolisee.consultations.behavior import not_yet_open
 from clusterpolisee.consultations.questionnaires import answer_rows
-from clusterpolisee.consultations.questionnaires import COUNTED
+from clusterpolisee.consultations.questionnaires import count_answers
 from clusterpolisee.consultations.questionnaires import FIELD_NAMES
-from clusterpolisee.consultations.questionnaires import MULTIPLE_CHOICE
 from clusterpolisee.consultations.questionnaires import PRIVATE
 from clusterpolisee.consultations.questionnaires import questionnaires
 from clusterpolisee.consultations.questionnaires import Questions
@@ -153,27 +152,13 @@ class ConsultationResultsView(ResultsMixin, BrowserView):
         ]
 
     def questions(self):
-        titles = self.form_questions.titles()
         results = []
-        for number, name in enumerate(COUNTED):
-            counts = {}
-            answered = 0
-            for row in self.answers:
-                value = row.get(name)
-                values = value if name in MULTIPLE_CHOICE else [value]
-                values = [item for item in values if item not in (None, "")]
-                answered += bool(values)
-                for item in values:
-                    counts[item] = counts.get(item, 0) + 1
-            choices = self.form_questions.choices(name)
-            if name == "country":
-                # Forty countries: list only those that answered.
-                choices = [(value, title) for value, title in choices if counts.get(value)]
-            rows = [(api.portal.translate(title), counts.get(value, 0)) for value, title in choices]
-            title = titles.get(name, name)
+        for number, question in enumerate(count_answers(self.form_questions, self.answers)):
+            rows = [(api.portal.translate(title), count) for _v, title, count in question["counts"]]
+            title, answered = question["title"], question["answered"]
             results.append(
                 {
-                    "name": name,
+                    "name": question["name"],
                     "title": title,
                     "answered": answered,
                     "rows": rows,

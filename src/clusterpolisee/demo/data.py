@@ -637,6 +637,38 @@ CONSULTATION_ANSWERS = (
         },
     ),
     (
+        "innovation-rd",
+        "hr",
+        {
+            "respondent_type": "private-sector",
+            "country": "HR",
+            "region": "Jadranska Hrvatska",
+            "measures": ["transfer", "labs"],
+            "effectiveness": "2",
+            "needs": ["funding", "skills"],
+            "importance": "5",
+            "innovative_measure": "Zajednički laboratorij klastera za testiranje novih proizvoda.",
+            "pilot": "yes",
+            "consent": True,
+        },
+    ),
+    (
+        "innovation-rd",
+        "sl",
+        {
+            "respondent_type": "policy-maker",
+            "country": "SI",
+            "region": "Zahodna Slovenija",
+            "measures": ["joint-rd"],
+            "effectiveness": "4",
+            "needs": ["cooperation"],
+            "importance": "4",
+            "innovative_measure": "",
+            "pilot": "no",
+            "consent": True,
+        },
+    ),
+    (
         "financial-framework",
         "bg",
         {

@@ -401,3 +401,15 @@ def indicator_data(root, request, detail):
                 row["breakdowns"].append({"index": index_name, "title": text(title), "rows": rows})
         data.append(row)
     return data
+
+
+def indicators_document(root, request, address):
+    """The indicators as ``@indicators`` and ``@@indicators.json`` give them, at ``address``:
+    counts of published items, or, for approved members (DETAIL_PERMISSION), of what they may
+    view with the published count beside."""
+    detail = bool(api.user.has_permission(DETAIL_PERMISSION, obj=root))
+    return {
+        "@id": address,
+        "scope": "visible" if detail else "published",
+        "items": indicator_data(root, request, detail),
+    }

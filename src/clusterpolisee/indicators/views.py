@@ -9,6 +9,7 @@ from clusterpolisee.indicators.report import DETAIL_PERMISSION
 from clusterpolisee.indicators.report import indicator_data
 from clusterpolisee.indicators.report import IndicatorReport
 from clusterpolisee.indicators.report import INDICATORS
+from clusterpolisee.indicators.report import indicators_document
 from clusterpolisee.indicators.report import targets
 from clusterpolisee.indicators.report import TARGETS_RECORD
 from plone import api
@@ -26,6 +27,7 @@ from zope.i18n import translate
 from zope.interface import Interface
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
+import json
 
 
 MAX_TARGET = 1_000_000
@@ -162,6 +164,21 @@ class IndicatorsCSV(BrowserView):
         )
         # The platform's CSV convention (core/exports.py).
         return exports.csv_text(["indicator", "title", "breakdown", "value", "count"], rows)
+
+
+class IndicatorsJSON(BrowserView):
+    """``@@indicators.json``: what ``@indicators`` answers, as a file to download (the open
+    data's catalogue names it)."""
+
+    def __call__(self):
+        address = f"{self.context.absolute_url()}/@@indicators.json"
+        response = self.request.response
+        response.setHeader("Content-Type", exports.JSON_CONTENT_TYPE)
+        response.setHeader(
+            "Content-Disposition", 'attachment; filename="clusterpolisee-indicators.json"'
+        )
+        document = indicators_document(self.context, self.request, address)
+        return json.dumps(document, ensure_ascii=False, indent=1)
 
 
 class IndicatorTargetsView(BrowserView):

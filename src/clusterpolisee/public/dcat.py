@@ -1,18 +1,19 @@
 """The open data as a DCAT-AP 3 catalogue, for the EU's open-data portals to harvest.
 
 ``@@open-data/catalog.jsonld`` and ``@@open-data/catalog.ttl`` describe the datasets of the
-open data (opendata.py) and the indicators (``@@indicators.csv``): titles and descriptions in
+open data (opendata.py) and the indicators (``@@indicators.csv`` and ``.json``): titles and descriptions in
 every language of the platform (its translations of the page's own texts), the publisher, the
 licence, themes, languages, places and file types from the EU's controlled vocabularies, the
 dates the catalog holds. Only what is published counts: every catalog query runs as an anonymous
 visitor, and no object is woken.
 
-The consultations' results are not open data (permission "clusterpolisee: View consultation
-results"), so they are not in the catalogue.
+The consultations' answers are not open data (permission "clusterpolisee: View consultation
+results"); their counts are, from five answers up (consultations/questionnaires.py).
 """
 
 from AccessControl.SpecialUsers import nobody
 from clusterpolisee import _
+from clusterpolisee.consultations.questionnaires import public_results
 from clusterpolisee.core.geography import NUTS_COUNTRY
 from clusterpolisee.languages.homes import LANGUAGE_CODES
 from clusterpolisee.public.opendata import _date
@@ -167,7 +168,22 @@ CATALOGUE = {
             ]
         },
         "landing": "@@indicators",
-        "distributions": (("@@indicators.csv", "@@indicators", CSV),),
+        "distributions": (
+            ("@@indicators.csv", "@@indicators", CSV),
+            ("@@indicators.json", "@@indicators", JSON),
+        ),
+    },
+    # Counted from the consultations the public may see, from five answers up (opendata.py).
+    "consultations": {
+        "title": DATASETS["consultations"]["title"],
+        "description": DATASETS["consultations"]["description"],
+        "themes": ("GOVE", "ECON", "REGI"),
+        "coverage": lambda: consultations_coverage(),
+        "landing": "@@open-data",
+        "distributions": (
+            ("@@open-data/consultations.csv", "@@open-data", CSV),
+            ("@@open-data/consultations.json", "@@open-data", JSON),
+        ),
     },
 }
 
@@ -201,6 +217,30 @@ def coverage(query):
         "modified": max(modified, default=None),
         "countries": sorted(countries),
         "regions": sorted(regions),
+    }
+
+
+def _aware(value):
+    # A consultation's dates and answers are the server's local time when they carry no zone
+    # (exports.py).
+    return value if value.tzinfo else value.astimezone()
+
+
+def consultations_coverage():
+    """The consultations' dates (from the first opening to the last closing), their last answer
+    and the countries answered from, of the counts the open data gives."""
+    results = public_results()
+    opens = [_aware(row["opens"]) for row in results if row["opens"]]
+    closes = [_aware(row["closes"]) for row in results if row["closes"]]
+    countries = {row["choice"] for row in results if row["question"] == "country"}
+    return {
+        "start": min(opens, default=None),
+        "end": max(closes, default=None) or max(opens, default=None),
+        "modified": max(
+            (_aware(row["last_answer"]) for row in results if row["last_answer"]), default=None
+        ),
+        "countries": sorted(countries),
+        "regions": [],
     }
 
 
@@ -258,7 +298,7 @@ def graph(portal_url):
 
     newest = []
     for name, spec in CATALOGUE.items():
-        found = coverage(spec["query"])
+        found = spec["coverage"]() if "coverage" in spec else coverage(spec["query"])
         dataset = URIRef(f"{page}#{name}")
         g.add((catalog, DCAT.dataset, dataset))
         g.add((dataset, RDF.type, DCAT.Dataset))

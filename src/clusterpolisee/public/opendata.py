@@ -1,4 +1,5 @@
-"""Open data: the published repository and the institutions database as CSV and JSON.
+"""Open data: the published repository, the institutions database and the consultations' counted
+results as CSV and JSON.
 
 Rows come from catalog metadata only (no object is woken), and only published items are
 exported, through a permission-checked catalog query, so a download never holds what the public
@@ -10,9 +11,12 @@ ISO 3166-1 codes and regions Eurostat's NUTS codes, which write Greece different
 """
 
 from clusterpolisee import _
+from clusterpolisee.consultations.questionnaires import PUBLIC_MINIMUM_ANSWERS
+from clusterpolisee.consultations.questionnaires import public_results
 from clusterpolisee.core import exports
 from clusterpolisee.core.geography import NUTS_COUNTRY
 from Missing import MV
+from operator import itemgetter
 from plone import api
 import json
 
@@ -157,12 +161,88 @@ DATASETS = {
             *DATED,
         ),
     },
+    # Counted, never single answers (consultations/questionnaires.py): only from
+    # PUBLIC_MINIMUM_ANSWERS answers up, without free texts or who answered.
+    "consultations": {
+        "title": _("Results of the consultations"),
+        "description": _(
+            "How many answered each choice of the public consultations' questions, in all "
+            "languages together; given for a consultation from ${minimum} answers up, so that "
+            "nobody who answered can be recognised. Free texts and organisations are not given.",
+            mapping={"minimum": PUBLIC_MINIMUM_ANSWERS},
+        ),
+        "rows": public_results,
+        "columns": (
+            (
+                "consultation",
+                _("Consultation (the code of its central topic)."),
+                itemgetter("consultation"),
+                False,
+            ),
+            (
+                "consultation_title",
+                _("Title of the consultation (English)."),
+                itemgetter("consultation_title"),
+                False,
+            ),
+            (
+                "opens",
+                _("When it opens (ISO 8601)."),
+                lambda r: exports.iso(r["opens"]),
+                False,
+            ),
+            (
+                "closes",
+                _("When it closes (ISO 8601)."),
+                lambda r: exports.iso(r["closes"]),
+                False,
+            ),
+            (
+                "respondents",
+                _("Number of answers to the consultation, in all languages."),
+                itemgetter("respondents"),
+                False,
+            ),
+            (
+                "last_answer",
+                _("When the consultation was last answered (ISO 8601)."),
+                lambda r: exports.iso(r["last_answer"]),
+                False,
+            ),
+            ("question", _("Question (code)."), itemgetter("question"), False),
+            (
+                "question_title",
+                _("The question (English)."),
+                itemgetter("question_title"),
+                False,
+            ),
+            (
+                "answered",
+                _("Number of answers to this question."),
+                itemgetter("answered"),
+                False,
+            ),
+            ("choice", _("Choice (code)."), itemgetter("choice"), False),
+            ("choice_title", _("The choice (English)."), itemgetter("choice_title"), False),
+            (
+                "answers",
+                _("Number of answers with this choice (several choices may be ticked)."),
+                itemgetter("answers"),
+                False,
+            ),
+        ),
+    },
 }
 
 
 def rows(dataset):
     """The dataset's rows as dicts, oldest first; only what is published."""
     spec = DATASETS[dataset]
+    if "rows" in spec:
+        return [
+            {name: read(row) for name, _help, read, _multi in spec["columns"]}
+            for row in spec["rows"]()
+        ]
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog(review_state="published", sort_on="created", **spec["query"])
     return [

@@ -72,9 +72,12 @@ class OpenDataView(BrowserView):
         ]
 
     def catalog_links(self):
-        """The DCAT-AP catalogue, for the page's head and its links."""
-        base = f"{self.context.absolute_url()}/@@open-data"
+        """The indicators' downloads and the DCAT-AP catalogue, for the page's head and links."""
+        root = self.context.absolute_url()
+        base = f"{root}/@@open-data"
         return {
+            "indicators_csv": f"{root}/@@indicators.csv",
+            "indicators_json": f"{root}/@@indicators.json",
             "jsonld": f"{base}/catalog.jsonld",
             "turtle": f"{base}/catalog.ttl",
             "licence_name": dcat.LICENCE_NAME,

@@ -4,17 +4,11 @@ Anonymous callers get counts of published items; approved members (permission "c
 View indicator detail") get counts of what they may view, with the published count beside.
 """
 
-from clusterpolisee.indicators.report import DETAIL_PERMISSION
-from clusterpolisee.indicators.report import indicator_data
-from plone import api
+from clusterpolisee.indicators.report import indicators_document
 from plone.restapi.services import Service
 
 
 class IndicatorsGet(Service):
     def reply(self):
-        detail = bool(api.user.has_permission(DETAIL_PERMISSION, obj=self.context))
-        return {
-            "@id": f"{self.context.absolute_url()}/@indicators",
-            "scope": "visible" if detail else "published",
-            "items": indicator_data(self.context, self.request, detail),
-        }
+        address = f"{self.context.absolute_url()}/@indicators"
+        return indicators_document(self.context, self.request, address)
