@@ -14,7 +14,11 @@ export ADMIN_PASSWORD SITE_ID
 
 VENV := .venv
 BUILDOUT := $(VENV)/bin/buildout
-BUILDOUT_ARGS := -N settings:http-address=$(HOST):$(PORT)
+# The eggs buildout builds, kept for every checkout of the platform on this machine (as
+# buildout's shared eggs directory is meant): a second checkout, or CI, installs in seconds
+# instead of minutes. EGGS=eggs keeps them inside the checkout.
+EGGS ?= $(HOME)/.cache/clusterpolisee/eggs
+BUILDOUT_ARGS := -N settings:http-address=$(HOST):$(PORT) buildout:eggs-directory=$(EGGS)
 
 .PHONY: help
 help: ## Show the targets
