@@ -31,6 +31,11 @@ DEFAULT_INTRODUCTION = _(
 )
 
 
+class IPlatformSection(Interface):
+    """Marks the platform's sections (core/sections.py): pages of the platform, written by
+    nobody (no byline)."""
+
+
 class IPlatformSettings(Interface):
     """Platform-wide settings, stored in the registry and edited in the control panel."""
 

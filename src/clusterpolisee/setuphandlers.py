@@ -12,6 +12,7 @@ from clusterpolisee.authentication import signin
 from clusterpolisee.authentication import sso
 from clusterpolisee.authentication.accounts import lowercase_logins
 from clusterpolisee.consultations.questionnaires import ensure_consultations
+from clusterpolisee.core.identity import apply_identity
 from clusterpolisee.core.sections import ensure_sections
 from clusterpolisee.core.sections import SECTIONS
 from clusterpolisee.core.security import disown
@@ -92,8 +93,8 @@ def pre_install(context):
 
 
 def post_install(context):
-    """The tier and leaders groups, the text extractors and the caching policy; the landing page
-    again on a platform site (a reinstall)."""
+    """The tier and leaders groups, the text extractors, the caching policy and the platform's
+    logo; the landing page again on a platform site (a reinstall)."""
     ensure_tier_groups()
     ensure_leaders_group()
     register_transforms()
@@ -105,6 +106,8 @@ def post_install(context):
     # Applied here, not as a dependency, so that the footprint records it and uninstalling
     # takes it back; plone.app.caching itself is a dependency.
     api.portal.get_tool("portal_setup").runAllImportStepsFromProfile(f"profile-{CACHING_PROFILE}")
+    # The platform's logo and favicon, themed on every host (core/identity.py).
+    apply_identity()
     portal = api.portal.get()
     if is_platform_site():
         show_landing(portal)

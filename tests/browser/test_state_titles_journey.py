@@ -8,7 +8,6 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.namedfile.file import NamedBlobFile
 from tests.browser.steps import log_in
-from tests.conftest import SCREENSHOTS
 import pytest
 import transaction
 
@@ -57,14 +56,6 @@ class TestStateTitles:
         # The file's own page: the toolbar's state, by its title.
         page.get_by_role("link", name=UPLOAD).click()
         expect(page.locator("#plone-contentmenu-workflow")).to_contain_text("Draft")
-
-        # The group's Contents page (Plone's folder_contents): its state column too.
-        page.goto(f"{site_url}{DOCUMENTS}/folder_contents")
-        rows = page.locator("table tbody tr")
-        expect(rows.filter(has_text=UPLOAD)).to_contain_text("Draft")
-        expect(rows.filter(has_text=PAPER)).to_contain_text("In group review")
-        expect(page.locator("table tbody")).not_to_contain_text("group_review")
-        page.screenshot(path=str(SCREENSHOTS / "state-titles-contents.png"), full_page=True)
 
         # In Italian, chosen among his preferences.
         page.locator("#personaltools-menulink").click()

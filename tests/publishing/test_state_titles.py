@@ -18,7 +18,6 @@ from plone.namedfile.file import NamedBlobFile
 from zope.component import getMultiAdapter
 from zope.i18n import translate
 from zope.interface import alsoProvides
-import json
 import pytest
 import re
 
@@ -132,47 +131,3 @@ class TestStateTitles:
             speak(request_, language)
             item = getMultiAdapter((obj, request_), IContentMenuItem, "plone.contentmenu.workflow")
             assert item.extra["stateTitle"] == title
-
-    def test_contents_page_vocabulary_gives_titles(self, demo, request_):
-        """The Contents page (folder_contents) lists through the site's @@getVocabulary: its review_state
-        is the state's title in the visitor's language."""
-        setRoles(demo, TEST_USER_ID, ["Manager"])
-        documents, upload, paper = workspace_items(demo)
-        query = json.dumps(
-            {
-                "criteria": [
-                    {
-                        "i": "path",
-                        "o": "plone.app.querystring.operation.string.path",
-                        "v": "/".join(documents.getPhysicalPath()) + "::1",
-                    }
-                ]
-            }
-        )
-
-        def states(language, attributes):
-            speak(request_, language)
-            request_.form.update(
-                name="plone.app.vocabularies.Catalog", query=query, attributes=attributes
-            )
-            answer = json.loads(demo.restrictedTraverse("@@getVocabulary")())
-            assert "results" in answer, answer
-            return {item["UID"]: item.get("review_state") for item in answer["results"]}
-
-        attributes = json.dumps(["UID", "Title", "portal_type", "review_state"])
-        found = states("en", attributes)
-        assert found[upload.UID()] == "Draft"
-        assert found[paper.UID()] == "In group review"
-        found = states("it", attributes)
-        assert found[upload.UID()] == "Bozza"
-        assert found[paper.UID()] == "In revisione nel gruppo"
-        # Without the type among the attributes, a state is found in any workflow that has it.
-        found = states("en", json.dumps(["UID", "review_state"]))
-        assert found[paper.UID()] == "In group review"
-        # Other answers pass as Plone gives them: no state asked for, or an error.
-        request_.form["attributes"] = json.dumps(["UID", "Title"])
-        answer = json.loads(demo.restrictedTraverse("@@getVocabulary")())
-        assert {item["UID"] for item in answer["results"]} >= {upload.UID(), paper.UID()}
-        request_.form["name"] = "no.such.vocabulary"
-        answer = json.loads(demo.restrictedTraverse("@@getVocabulary")())
-        assert answer == {"error": "Vocabulary lookup not allowed"}

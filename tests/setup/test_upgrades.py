@@ -446,3 +446,43 @@ class TestUpgradeTo1016:
         assert pas.login_transform == "lower"
         assert pas.authenticate("MIXED.case", "a-Secret-9", portal.REQUEST) is not None
         assert api.portal.get_registry_record("plone.smtp_host") == "localhost"
+
+
+class TestUpgradeTo1017:
+    def test_gives_the_site_the_platforms_face(self, portal):
+        """A site of version 1016: Plone's logo and favicon, 127.0.0.1 unthemed, no privacy
+        notice in the footer, sections not marked. A site's own logo stays."""
+        from clusterpolisee.core import identity
+        from clusterpolisee.interfaces import IPlatformSection
+        from plone.formwidget.namedfile.converter import b64decode_file
+        from zope.interface import noLongerProvides
+
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        setup = api.portal.get_tool("portal_setup")
+        actions = api.portal.get_tool("portal_actions")
+        registry = getUtility(IRegistry)
+        registry["plone.site_logo"] = None
+        registry["plone.site_favicon"] = None
+        api.portal.set_registry_record(identity.UNTHEMED_HOSTS, ["127.0.0.1"])
+        actions.site_actions.manage_delObjects(["privacy-notice"])
+        noLongerProvides(portal["repository"], IPlatformSection)
+
+        setup.setLastVersionForProfile(PROFILE, "1016")
+        setup.upgradeProfile(PROFILE)
+
+        assert setup.getLastVersionForProfile(PROFILE) == (setup.getVersionForProfile(PROFILE),)
+        name, data = b64decode_file(api.portal.get_registry_record("plone.site_logo"))
+        assert (name, data) == (identity.LOGO, identity.logo_bytes())
+        assert api.portal.get_registry_record("plone.site_favicon_mimetype") == "image/svg+xml"
+        assert api.portal.get_registry_record(identity.UNTHEMED_HOSTS) == []
+        assert "privacy-notice" in actions.site_actions.objectIds()
+        assert IPlatformSection.providedBy(portal["repository"])
+
+        # Run again on a site with a logo of its own and its own unthemed host: both stay.
+        own = b"filenameb64:b3duLnBuZw==;datab64:iVBORw0KGgo="
+        api.portal.set_registry_record("plone.site_logo", own)
+        api.portal.set_registry_record(identity.UNTHEMED_HOSTS, ["plain.example.org"])
+        setup.setLastVersionForProfile(PROFILE, "1016")
+        setup.upgradeProfile(PROFILE)
+        assert api.portal.get_registry_record("plone.site_logo") == own
+        assert api.portal.get_registry_record(identity.UNTHEMED_HOSTS) == ["plain.example.org"]

@@ -10,6 +10,8 @@ from AccessControl.SpecialUsers import nobody
 from Acquisition import aq_base
 from clusterpolisee import _
 from clusterpolisee.consultations.actions import SAFE_SAVE_DATA
+from clusterpolisee.consultations.behavior import is_open
+from clusterpolisee.consultations.behavior import not_yet_open
 from clusterpolisee.consultations.widgets import SELECT_WIDGET
 from clusterpolisee.core import dates
 from clusterpolisee.core.sections import publish
@@ -19,7 +21,6 @@ from clusterpolisee.languages.homes import ensure_language_folders
 from clusterpolisee.languages.homes import LANGUAGE_CODES
 from collective.easyform.api import get_actions
 from collective.easyform.api import get_schema
-from DateTime import DateTime
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
@@ -598,11 +599,20 @@ def count_answers(questions, rows):
     return counted
 
 
-def public_results():
-    """The counts of every questionnaire the public may see that has at least
+def _suppressed(count):
+    # A count of one to four answers could point at the people who gave them: left out.
+    return count if count == 0 or count >= PUBLIC_MINIMUM_ANSWERS else None
+
+
+def public_results(now=None):
+    """The counts of every questionnaire the public may see that has closed with at least
     PUBLIC_MINIMUM_ANSWERS answers (in all its languages together), one dict per choice of
-    each counted question; titles in English (the original), codes beside them. Free texts and
-    single answers never leave. Oldest questionnaire first."""
+    each counted question; titles in English (the original), codes beside them.
+
+    Only closed questionnaires: counts that grew answer by answer would give away each new
+    answer to anyone who downloads them before and after. A count of one to four is given as
+    None (suppressed). Free texts, organisations and the time of an answer never leave. Oldest
+    questionnaire first."""
     catalog = api.portal.get_tool("portal_catalog")
     with api.env.adopt_user(user=nobody):
         brains = catalog(
@@ -618,12 +628,12 @@ def public_results():
     for brains in groups.values():
         brain = next((b for b in brains if b.Language == DEFAULT_LANGUAGE), brains[0])
         form = brain.getObject()
+        if form.closes is None or is_open(form, now) or not_yet_open(form, now):
+            continue
         rows = answer_rows(form)
         if len(rows) < PUBLIC_MINIMUM_ANSWERS:
             continue
         language = form.Language() or DEFAULT_LANGUAGE
-        answered = [DateTime(row["submitted"]) for row in rows if row["submitted"]]
-        last_answer = max(answered).asdatetime() if answered else None
         for question in count_answers(Questions(form), rows):
             for value, title, count in question["counts"]:
                 results.append(
@@ -633,13 +643,12 @@ def public_results():
                         "opens": form.opens,
                         "closes": form.closes,
                         "respondents": len(rows),
-                        "last_answer": last_answer,
                         "question": question["name"],
                         "question_title": translate(question["title"], target_language=language),
-                        "answered": question["answered"],
+                        "answered": _suppressed(question["answered"]),
                         "choice": value,
                         "choice_title": translate(title, target_language=language),
-                        "answers": count,
+                        "answers": _suppressed(count),
                     }
                 )
     return results

@@ -5,7 +5,9 @@ from clusterpolisee.core.security import assign_policy
 from clusterpolisee.core.security import MEMBERS_POLICY
 from clusterpolisee.core.security import PUBLIC_POLICY
 from clusterpolisee.core.security import WORKSPACE_POLICY
+from clusterpolisee.interfaces import IPlatformSection
 from plone import api
+from zope.interface import alsoProvides
 
 
 SECTIONS = (
@@ -110,5 +112,13 @@ def ensure_sections(portal):
                 folder.setLayout(layout)
             if policy_in == PUBLIC_POLICY:
                 publish(folder)
+        mark_section(folder)
         sections[section_id] = folder
     return sections
+
+
+def mark_section(folder):
+    """The section is one of the platform's pages (IPlatformSection: no byline)."""
+    if not IPlatformSection.providedBy(folder):
+        alsoProvides(folder, IPlatformSection)
+        folder.reindexObject(idxs=["object_provides"])

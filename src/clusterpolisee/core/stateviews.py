@@ -1,14 +1,9 @@
 """Where Plone's own pages show a workflow state, the platform shows its title, translated
-(states.py): the folders' and collections' table view, the toolbar's "State:" menu, the
-Contents page."""
+(states.py): the folders' and collections' table view, the toolbar's "State:" menu."""
 
 from clusterpolisee import _
 from clusterpolisee.core.states import item_state_title
 from clusterpolisee.core.states import object_state_title
-from clusterpolisee.core.states import state_title
-from plone.app.content.browser.vocabulary import VocabularyView
-from plone.app.content.utils import json_dumps
-from plone.app.content.utils import json_loads
 from plone.app.contentmenu.menu import WorkflowSubMenuItem
 from plone.app.contenttypes.browser import collection
 from plone.app.contenttypes.browser import folder
@@ -73,30 +68,3 @@ class WorkflowMenuItem(WorkflowSubMenuItem):
 
     def _currentStateTitle(self):
         return object_state_title(self.context, self.request) or None
-
-
-class StateTitlesVocabularyView(VocabularyView):
-    """``@@getVocabulary``, which feeds the Contents page (folder_contents), with each result's
-    ``review_state`` as its state's title, translated; Plone passes the id to the plone domain,
-    which shows ``published`` and the platform's own states as ids."""
-
-    def get_translated_ignored(self):
-        return [*super().get_translated_ignored(), STATE]
-
-    def __call__(self):
-        answer = super().__call__()
-        try:
-            data = json_loads(answer)
-        except (TypeError, ValueError):
-            return answer
-        results = data.get("results") if isinstance(data, dict) else None
-        if not isinstance(results, list) or not any(
-            isinstance(item, dict) and item.get(STATE) for item in results
-        ):
-            return answer
-        for item in results:
-            if isinstance(item, dict) and isinstance(item.get(STATE), str):
-                item[STATE] = state_title(
-                    item[STATE], item.get("portal_type"), request=self.request
-                )
-        return json_dumps(data)

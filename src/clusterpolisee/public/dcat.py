@@ -8,7 +8,7 @@ dates the catalog holds. Only what is published counts: every catalog query runs
 visitor, and no object is woken.
 
 The consultations' answers are not open data (permission "clusterpolisee: View consultation
-results"); their counts are, from five answers up (consultations/questionnaires.py).
+results"); their counts are, once closed with five answers or more (consultations/questionnaires.py).
 """
 
 from AccessControl.SpecialUsers import nobody
@@ -221,24 +221,24 @@ def coverage(query):
 
 
 def _aware(value):
-    # A consultation's dates and answers are the server's local time when they carry no zone
-    # (exports.py).
+    # A consultation's dates are the server's local time when they carry no zone (exports.py).
     return value if value.tzinfo else value.astimezone()
 
 
 def consultations_coverage():
-    """The consultations' dates (from the first opening to the last closing), their last answer
-    and the countries answered from, of the counts the open data gives."""
+    """The consultations' dates (from the first opening to the last closing, which is also
+    when the counts last changed) and the countries answered from, of the counts the open data
+    gives."""
     results = public_results()
     opens = [_aware(row["opens"]) for row in results if row["opens"]]
     closes = [_aware(row["closes"]) for row in results if row["closes"]]
-    countries = {row["choice"] for row in results if row["question"] == "country"}
+    countries = {
+        row["choice"] for row in results if row["question"] == "country" and row["answers"]
+    }
     return {
         "start": min(opens, default=None),
         "end": max(closes, default=None) or max(opens, default=None),
-        "modified": max(
-            (_aware(row["last_answer"]) for row in results if row["last_answer"]), default=None
-        ),
+        "modified": max(closes, default=None),
         "countries": sorted(countries),
         "regions": [],
     }

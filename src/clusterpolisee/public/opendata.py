@@ -161,14 +161,16 @@ DATASETS = {
             *DATED,
         ),
     },
-    # Counted, never single answers (consultations/questionnaires.py): only from
-    # PUBLIC_MINIMUM_ANSWERS answers up, without free texts or who answered.
+    # Counted, never single answers (consultations/questionnaires.py): closed consultations
+    # with PUBLIC_MINIMUM_ANSWERS answers or more, small counts left out, without free texts or
+    # who answered.
     "consultations": {
         "title": _("Results of the consultations"),
         "description": _(
             "How many answered each choice of the public consultations' questions, in all "
-            "languages together; given for a consultation from ${minimum} answers up, so that "
-            "nobody who answered can be recognised. Free texts and organisations are not given.",
+            "languages together: for a consultation that has closed with ${minimum} answers or "
+            "more. A count of fewer than ${minimum} is left empty, so that nobody who answered "
+            "can be recognised. Free texts and organisations are not given.",
             mapping={"minimum": PUBLIC_MINIMUM_ANSWERS},
         ),
         "rows": public_results,
@@ -203,12 +205,6 @@ DATASETS = {
                 itemgetter("respondents"),
                 False,
             ),
-            (
-                "last_answer",
-                _("When the consultation was last answered (ISO 8601)."),
-                lambda r: exports.iso(r["last_answer"]),
-                False,
-            ),
             ("question", _("Question (code)."), itemgetter("question"), False),
             (
                 "question_title",
@@ -218,7 +214,10 @@ DATASETS = {
             ),
             (
                 "answered",
-                _("Number of answers to this question."),
+                _(
+                    "Number of answers to this question (empty when fewer than ${minimum}).",
+                    mapping={"minimum": PUBLIC_MINIMUM_ANSWERS},
+                ),
                 itemgetter("answered"),
                 False,
             ),
@@ -226,7 +225,11 @@ DATASETS = {
             ("choice_title", _("The choice (English)."), itemgetter("choice_title"), False),
             (
                 "answers",
-                _("Number of answers with this choice (several choices may be ticked)."),
+                _(
+                    "Number of answers with this choice (several may be ticked; empty when "
+                    "fewer than ${minimum}).",
+                    mapping={"minimum": PUBLIC_MINIMUM_ANSWERS},
+                ),
                 itemgetter("answers"),
                 False,
             ),

@@ -3,19 +3,34 @@
 from clusterpolisee import _
 from clusterpolisee.core import dates
 from clusterpolisee.core.topics import TOPICS
+from clusterpolisee.core.vocabularies import type_title
+from clusterpolisee.core.vocabularies import vocabulary_title
 from clusterpolisee.indicators.report import IndicatorReport
 from clusterpolisee.indicators.report import INDICATORS
 from clusterpolisee.interfaces import DEFAULT_INTRODUCTION
 from clusterpolisee.interfaces import DEFAULT_TAGLINE
 from clusterpolisee.interfaces import IPlatformSettings
+from clusterpolisee.languages.homes import DEFAULT_LANGUAGE
+from clusterpolisee.languages.platform import in_language
 from clusterpolisee.languages.platform import in_visitor_language
 from clusterpolisee.languages.platform import visitor_language
+from clusterpolisee.public.opendata import REPOSITORY_TYPES
+from clusterpolisee.public.search import record_ids
+from clusterpolisee.public.search import value_counts
+from clusterpolisee.public.views.map import MapView
 from DateTime import DateTime
 from plone import api
 from plone.memoize.view import memoize
 from plone.registry.interfaces import IRegistry
 from Products.Five.browser import BrowserView
 from zope.component import getUtility
+
+
+def _first(value):
+    """A catalog column's first value (a list, a text, or Missing.Value), or None."""
+    if isinstance(value, (list, tuple)):
+        return value[0] if value else None
+    return value or None
 
 
 def _shipped_or_own(text, shipped):
@@ -40,19 +55,73 @@ class LandingView(BrowserView):
     def introduction(self):
         return _shipped_or_own(self.settings.introduction, DEFAULT_INTRODUCTION)
 
+    @memoize
     def topics(self):
+        """The six topics, each with how many published repository items it holds (as the
+        visitor may see them, one per translation group; record ids only)."""
         base = f"{self.context.absolute_url()}/@@topic"
+        catalog = api.portal.get_tool("portal_catalog")
+        query = {"portal_type": list(REPOSITORY_TYPES), "review_state": "published"}
+        query.update(in_language(DEFAULT_LANGUAGE))
+        counts = value_counts(
+            catalog._catalog.indexes["topics"], record_ids(catalog.searchResults(**query))
+        )
         return [
-            {"id": key, "title": title, "description": help, "url": f"{base}/{key}"}
+            {
+                "id": key,
+                "title": title,
+                "description": help,
+                "url": f"{base}/{key}",
+                "count": counts.get(key, 0),
+            }
             for key, title, help in TOPICS
         ]
 
-    def _search(self, **query):
+    def search_url(self):
+        return f"{self.context.absolute_url()}/@@platform-search"
+
+    @memoize
+    def featured_practices(self):
+        """The published best practices that transfer best (their overall transferability
+        score), newest first among equals: the home's featured cards."""
+        return self._search(
+            portal_type="BestPractice",
+            review_state="published",
+            transferability_score={"query": 1, "range": "min"},
+            sort_on=("transferability_score", "effective"),
+            sort_order=("descending", "descending"),
+            limit=3,
+        )
+
+    def card(self, brain):
+        """What a card shows of an item: its type, country, date of publication and, for a
+        best practice, its transferability."""
+        country = _first(brain.country)
+        score = brain.transferability_score
+        return {
+            "type": type_title(brain.portal_type),
+            "country": vocabulary_title("clusterpolisee.vocabularies.Countries", country)
+            if country
+            else None,
+            "date": dates.format_time(brain.effective, context=self.context)
+            if brain.effective and brain.effective.year() > 1970
+            else None,
+            "score": f"{score:g}" if isinstance(score, (int, float)) else None,
+        }
+
+    def map_svg(self):
+        return MapView(self.context, self.request).small_svg()
+
+    def map_url(self):
+        return f"{self.context.absolute_url()}/@@map"
+
+    def _search(self, limit=None, **query):
         # Catalog queries only: the catalog filters what the visitor may not view.
         catalog = api.portal.get_tool("portal_catalog")
         # The whole platform, in the visitor's language (languages/platform.py).
         query.update(in_visitor_language(self.request))
-        return catalog.searchResults(sort_limit=self.latest_limit, **query)[: self.latest_limit]
+        limit = limit or self.latest_limit
+        return catalog.searchResults(sort_limit=limit, **query)[:limit]
 
     @memoize
     def upcoming_events(self):
@@ -105,7 +174,8 @@ class LandingView(BrowserView):
         ]
 
     def explore_links(self):
-        """The public section's doors: search, publications, institutions, events, open data."""
+        """The public section's doors: search, publications, institutions, events, indicators,
+        the map, open data."""
         root = self.context.absolute_url()
         portal_url = api.portal.get().absolute_url()
         return [
@@ -114,6 +184,10 @@ class LandingView(BrowserView):
             {"title": _("Institutions"), "url": f"{root}/@@institutions-database"},
             {"title": _("Events calendar"), "url": f"{root}/@@events-calendar"},
             {"title": _("Performance indicators"), "url": f"{root}/@@indicators"},
+            {
+                "title": _("heading_map", default="Map of the repository"),
+                "url": f"{root}/@@map",
+            },
             {"title": _("Open data"), "url": f"{portal_url}/@@open-data"},
         ]
 

@@ -41,6 +41,10 @@ class FacetedListingView(BrowserView):
 
     facets = search.SEARCH_FACETS
     page_size = 20
+    # Results as cards (a repository to browse) or as a list; a facet's values shown before
+    # "Show more".
+    cards = False
+    facet_values_shown = 8
     show_text_box = True
     heading = _("Search the platform")
     description = _(
@@ -247,6 +251,27 @@ class FacetedListingView(BrowserView):
     def item_extra(self, brain):
         return []
 
+    def item_card(self, brain):
+        """What a result's card shows beside its title: its topics, its regions and countries,
+        and a best practice's overall transferability (catalog metadata only)."""
+        regions = self._value_titles(
+            "clusterpolisee.vocabularies.Regions", getattr(brain, "region", None) or None
+        )
+        countries = self._value_titles(
+            "clusterpolisee.vocabularies.Countries", getattr(brain, "country", None)
+        )
+        score = getattr(brain, "transferability_score", None)
+        return {
+            "topics": self._value_titles(
+                "collective.taxonomy.topics", getattr(brain, "topics", None)
+            ),
+            "places": ", ".join(regions + countries),
+            "score": f"{score:g}" if isinstance(score, (int, float)) else None,
+        }
+
+    def portal_url(self):
+        return api.portal.get().absolute_url()
+
 
 class PlatformSearchView(FacetedListingView):
     """``@@platform-search``: the dedicated search engine."""
@@ -272,6 +297,7 @@ class RepositoryListingView(FacetedListingView):
         search.YEAR,
     )
     css_class = "platform-repository"
+    cards = True
 
     @property
     def heading(self):

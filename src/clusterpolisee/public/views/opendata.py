@@ -24,6 +24,16 @@ CATALOG_FORMATS = {
 }
 
 
+def dataset_file(response, dataset, extension):
+    """A dataset's download, as a file."""
+    content_type, render = FORMATS[extension]
+    response.setHeader("Content-Type", content_type)
+    response.setHeader(
+        "Content-Disposition", f'attachment; filename="clusterpolisee-{dataset}.{extension}"'
+    )
+    return render(dataset)
+
+
 @implementer(IPublishTraverse)
 class OpenDataView(BrowserView):
     download = None
@@ -35,6 +45,10 @@ class OpenDataView(BrowserView):
         dataset, _dot, extension = name.rpartition(".")
         if self.download is not None or dataset not in DATASETS or extension not in FORMATS:
             raise NotFound(name)
+        if dataset in UNCACHED:
+            download = UncachedDownload(self.context, request)
+            download.download = (dataset, extension)
+            return download
         self.download = (dataset, extension)
         return self
 
@@ -46,13 +60,7 @@ class OpenDataView(BrowserView):
             content_type, render = CATALOG_FORMATS[extension]
             self.request.response.setHeader("Content-Type", content_type)
             return render(api.portal.get().absolute_url())
-        content_type, render = FORMATS[extension]
-        response = self.request.response
-        response.setHeader("Content-Type", content_type)
-        response.setHeader(
-            "Content-Disposition", f'attachment; filename="clusterpolisee-{dataset}.{extension}"'
-        )
-        return render(dataset)
+        return dataset_file(self.request.response, dataset, extension)
 
     def datasets(self):
         base = f"{self.context.absolute_url()}/@@open-data"
@@ -83,3 +91,19 @@ class OpenDataView(BrowserView):
             "licence_name": dcat.LICENCE_NAME,
             "licence_url": dcat.LICENCE_URL,
         }
+
+
+# Counts that change without a catalog change (answers saved or erased), which the cache rule
+# of the page (keyed on the catalog) would keep stale: computed on every download.
+UNCACHED = ("consultations",)
+
+
+class UncachedDownload(BrowserView):
+    """A download that no cache rule keeps (not an OpenDataView, whose rule its subclasses
+    would share)."""
+
+    download = None
+
+    def __call__(self):
+        dataset, extension = self.download
+        return dataset_file(self.request.response, dataset, extension)

@@ -6,6 +6,7 @@ from clusterpolisee.core import dates
 from clusterpolisee.core.fields import safe_link
 from clusterpolisee.core.fields import WEB_SCHEMES
 from clusterpolisee.core.vocabularies import vocabulary_title
+from clusterpolisee.public.map.drawing import locator_svg
 from clusterpolisee.repository.content.best_practice import TRANSFERABILITY_CRITERIA
 from plone import api
 from plone.memoize import ram
@@ -135,6 +136,25 @@ class RepositoryItemView(BrowserView):
 
     def type_facts(self):
         return []
+
+    @memoize
+    def locator(self):
+        """A small map of where the item is from (public/map/), or None without a place."""
+        region, country = getattr(self.item, "region", None), getattr(self.item, "country", None)
+        if not region and not country:
+            return None
+        places = [
+            self.title_of("clusterpolisee.vocabularies.Regions", region) if region else None,
+            self.title_of("clusterpolisee.vocabularies.Countries", country) if country else None,
+        ]
+        title = translate(
+            _("Where: ${place}", mapping={"place": ", ".join(p for p in places if p)}),
+            context=self.request,
+        )
+        return {
+            "svg": locator_svg([region] if region else [], [country] if country else [], title),
+            "map_url": f"{navigation_root_url(self.item)}/@@map",
+        }
 
     @memoize
     def facts(self):
