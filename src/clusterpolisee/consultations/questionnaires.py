@@ -10,8 +10,6 @@ from AccessControl.SpecialUsers import nobody
 from Acquisition import aq_base
 from clusterpolisee import _
 from clusterpolisee.consultations.actions import SAFE_SAVE_DATA
-from clusterpolisee.consultations.behavior import is_open
-from clusterpolisee.consultations.behavior import not_yet_open
 from clusterpolisee.consultations.widgets import SELECT_WIDGET
 from clusterpolisee.core import dates
 from clusterpolisee.core.sections import publish
@@ -613,6 +611,12 @@ def public_results(now=None):
     answer to anyone who downloads them before and after. A count of one to four is given as
     None (suppressed). Free texts, organisations and the time of an answer never leave. Oldest
     questionnaire first."""
+    # Imported here: the behavior's schema must be made after plone.app.multilingual's ZCML
+    # has registered the plugin that marks its language-independent fields (opens, closes),
+    # and this module is imported while the ZCML loads (public/opendata.py).
+    from clusterpolisee.consultations.behavior import is_open
+    from clusterpolisee.consultations.behavior import not_yet_open
+
     catalog = api.portal.get_tool("portal_catalog")
     with api.env.adopt_user(user=nobody):
         brains = catalog(
