@@ -17,8 +17,10 @@ from clusterpolisee.consultations.questionnaires import public_results
 from clusterpolisee.core.geography import NUTS_COUNTRY
 from clusterpolisee.languages.homes import LANGUAGE_CODES
 from clusterpolisee.public.opendata import _date
-from clusterpolisee.public.opendata import _list
 from clusterpolisee.public.opendata import DATASETS
+from clusterpolisee.public.search import record_ids
+from clusterpolisee.public.search import value_counts
+from DateTime import DateTime
 from plone import api
 from rdflib import BNode
 from rdflib import Graph
@@ -33,6 +35,10 @@ from rdflib.namespace import SKOS
 from rdflib.namespace import XSD
 from zope.i18n import translate
 import datetime
+
+
+# The first day a publication date can be (opendata.py's _date: no date before 1970).
+DATED_FROM = "1970-01-02"
 
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
@@ -200,23 +206,30 @@ def _datetime(value):
 
 def coverage(query):
     """What the catalog holds of a dataset's published items: the first and the last date of
-    publication, the last change, the countries and the NUTS regions. Asked as a visitor."""
+    publication, the last change, the countries and the NUTS regions. Asked as a visitor, from
+    the indexes: three sorted queries of one brain each and the record ids, whatever the size
+    of the dataset."""
     catalog = api.portal.get_tool("portal_catalog")
-    published, modified, countries, regions = [], [], set(), set()
+    query = dict(query, review_state="published")
+
+    def edge(index, order, **criteria):
+        found = catalog(sort_on=index, sort_order=order, sort_limit=1, **query, **criteria)[:1]
+        return _datetime(getattr(found[0], index)) if found else None
+
     with api.env.adopt_user(user=nobody):
-        for brain in catalog(review_state="published", **query):
-            published.append(_datetime(brain.effective))
-            modified.append(_datetime(brain.modified))
-            countries.update(_list(brain.country))
-            regions.update(_list(brain.region))
-    published = [value for value in published if value]
-    modified = [value for value in modified if value]
+        # Items without a publication date carry the index's floor date: not a date.
+        dated = {"effective": {"query": DateTime(DATED_FROM), "range": "min"}}
+        start = edge("effective", "ascending", **dated)
+        end = edge("effective", "descending", **dated)
+        modified = edge("modified", "descending")
+        rids = record_ids(catalog(**query))
+    indexes = catalog._catalog.indexes
     return {
-        "start": min(published, default=None),
-        "end": max(published, default=None),
-        "modified": max(modified, default=None),
-        "countries": sorted(countries),
-        "regions": sorted(regions),
+        "start": start,
+        "end": end,
+        "modified": modified,
+        "countries": sorted(value_counts(indexes["country"], rids)),
+        "regions": sorted(value_counts(indexes["region"], rids)),
     }
 
 
