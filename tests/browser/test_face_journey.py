@@ -8,6 +8,7 @@ and the home page, a practice and a workspace dashboard are saved for the README
 from clusterpolisee.core.identity import LOGO
 from pathlib import Path
 from playwright.sync_api import expect
+from plone import api
 from tests.browser.steps import log_in
 from tests.conftest import SCREENSHOTS
 import pytest
@@ -47,6 +48,8 @@ class TestFace:
         footer = page.locator("#portal-footer-wrapper")
         expect(footer).to_contain_text("ClusterPoliSEE project")
         expect(footer).to_contain_text("co-funded by the European Union")
+        email = api.portal.get_registry_record("clusterpolisee.coordinator_email")
+        expect(footer.get_by_role("link", name=email)).to_have_attribute("href", f"mailto:{email}")
         expect(footer).not_to_contain_text("Powered by Plone")
         expect(footer).not_to_contain_text("Plone Foundation")
         expect(page.locator("#content")).not_to_contain_text("last modified")
@@ -111,6 +114,7 @@ class TestFace:
         page.locator("#portal-footer-wrapper").get_by_role("link", name="Privacy notice").click()
         expect(page.get_by_role("heading", name="Privacy notice", level=1)).to_be_visible()
         expect(page.get_by_role("heading", name="Your rights")).to_be_visible()
+        expect(page.locator("#content").get_by_role("link", name=email)).to_be_visible()
         check_both_widths(page, "privacy", wcag_violations)
 
     def test_every_host_name_is_themed_and_platform_pages_have_no_byline(

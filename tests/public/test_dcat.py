@@ -6,6 +6,7 @@ from clusterpolisee.languages.homes import LANGUAGE_CODES
 from clusterpolisee.public.views.opendata import OpenDataView
 from plone import api
 from rdflib import Graph
+from rdflib import Namespace
 from rdflib import URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT
@@ -21,6 +22,7 @@ import transaction
 
 
 EU = "http://publications.europa.eu/resource/authority/"
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 IANA = "https://www.iana.org/assignments/media-types/"
 NUTS = "http://data.europa.eu/nuts/code/"
 LANGUAGES = (
@@ -108,6 +110,11 @@ class TestDcatCatalogue:
             "plone.site_title"
         )
         assert graph.value(catalog, FOAF.homepage) == URIRef(base)
+        email = api.portal.get_registry_record("clusterpolisee.coordinator_email")
+        assert email
+        for dataset in graph.objects(catalog, DCAT.dataset):
+            contact = graph.value(dataset, DCAT.contactPoint)
+            assert graph.value(contact, VCARD.hasEmail) == URIRef(f"mailto:{email}")
         catalog_modified = graph.value(catalog, DCTERMS.modified).toPython()
 
         datasets = {

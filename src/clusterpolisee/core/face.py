@@ -7,7 +7,8 @@ from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
 
-COORDINATOR_EMAIL_RECORD = "clusterpolisee.interfaces.IPlatformSettings.coordinator_email"
+# IPlatformSettings is registered with the prefix "clusterpolisee" (registry.xml).
+COORDINATOR_EMAIL_RECORD = "clusterpolisee.coordinator_email"
 
 
 class FooterView(BrowserView):

@@ -14,6 +14,7 @@ results"); their counts are, once closed with five answers or more (consultation
 from AccessControl.SpecialUsers import nobody
 from clusterpolisee import _
 from clusterpolisee.consultations.questionnaires import public_results
+from clusterpolisee.core.face import COORDINATOR_EMAIL_RECORD
 from clusterpolisee.core.geography import NUTS_COUNTRY
 from clusterpolisee.languages.homes import LANGUAGE_CODES
 from clusterpolisee.public.opendata import _date
@@ -279,9 +280,7 @@ def graph(portal_url):
     publisher = URIRef(f"{portal_url}#publisher")
     contact = URIRef(f"{portal_url}#contact")
     site_title = api.portal.get_registry_record("plone.site_title", default="") or "Plone"
-    email = api.portal.get_registry_record(
-        "clusterpolisee.interfaces.IPlatformSettings.coordinator_email", default=None
-    )
+    email = api.portal.get_registry_record(COORDINATOR_EMAIL_RECORD, default=None)
 
     g.add((publisher, RDF.type, FOAF.Agent))
     g.add((publisher, RDF.type, FOAF.Organization))
