@@ -161,6 +161,10 @@ try:
         ),
         ("indicators dashboard", f"{site_url}/@@indicators", "text/html"),
         ("@indicators", f"{site_url}/@indicators", "application/json"),
+        ("region page @@region/RO21", f"{site_url}/@@region/RO21", "text/html"),
+        ("@regions/RO21", f"{site_url}/@regions/RO21", "application/json"),
+        ("matchmaking @@matchmaking HR03", f"{site_url}/@@matchmaking?region=HR03", "text/html"),
+        ("@matchmaking HR03", f"{site_url}/@matchmaking?region=HR03", "application/json"),
         ("plain @search", f"{site_url}/@search", "application/json"),
         ("stock @search by keyword", f"{site_url}/@search?Subject={keyword}", "application/json"),
     ]
@@ -190,6 +194,11 @@ topic_p95 = results[f"topic page @@topic/{TOPIC}"]["p95"]
 print(f"Topic page p95: {topic_p95:.0f} ms (target under 150 ms)")
 for label in ("faceted search, topic + country", "faceted search, words"):
     print(f"{label.capitalize()} p95: {results[label]['p95']:.0f} ms (target under 150 ms)")
-for label in ("indicators dashboard", "@indicators"):
+for label in (
+    "indicators dashboard",
+    "@indicators",
+    "region page @@region/RO21",
+    "matchmaking @@matchmaking HR03",
+):
     print(f"{label.capitalize()} p95: {results[label]['p95']:.0f} ms (target under 200 ms)")
 sys.exit(0)

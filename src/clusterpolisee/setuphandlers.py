@@ -12,6 +12,8 @@ from clusterpolisee.authentication import signin
 from clusterpolisee.authentication import sso
 from clusterpolisee.authentication.accounts import lowercase_logins
 from clusterpolisee.consultations.questionnaires import ensure_consultations
+from clusterpolisee.cooperation.setup import ensure_partner_search
+from clusterpolisee.cooperation.setup import SECTION_ID as PARTNER_SEARCH_ID
 from clusterpolisee.core.identity import apply_identity
 from clusterpolisee.core.sections import ensure_sections
 from clusterpolisee.core.sections import SECTIONS
@@ -22,6 +24,8 @@ from clusterpolisee.members.tiers import ensure_leaders_group
 from clusterpolisee.members.tiers import ensure_tier_groups
 from clusterpolisee.messaging.mailbox import ensure_mailbox
 from clusterpolisee.messaging.mailbox import MAILBOX_ID
+from clusterpolisee.regions.profiles import ensure_regions
+from clusterpolisee.regions.profiles import FOLDER_ID as REGIONS_ID
 from clusterpolisee.repository.transforms import TRANSFORMS
 from clusterpolisee.workspaces.groups import ensure_workspaces
 from clusterpolisee.workspaces.groups import SECTION_ID as WORKING_GROUPS_ID
@@ -128,6 +132,8 @@ def create_site_content(context):
     ensure_workspaces(portal)
     ensure_mailbox(portal)
     ensure_consultations(portal)
+    ensure_regions(portal)
+    ensure_partner_search(portal)
     show_landing(portal)
     disown_platform(portal)
 
@@ -149,6 +155,9 @@ def platform_containers(portal):
                 yield from workspace_containers(workspace)
     if MAILBOX_ID in portal:
         yield portal[MAILBOX_ID]
+    for folder_id in (REGIONS_ID, PARTNER_SEARCH_ID):
+        if folder_id in portal:
+            yield portal[folder_id]
     yield from landing_roots(portal)[1:]
 
 

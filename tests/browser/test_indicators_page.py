@@ -56,7 +56,7 @@ class TestIndicatorsPage:
         assert box["width"] > 300
         assert box["height"] > 100
         bars = progress.locator("rect")
-        expect(bars).to_have_count(10)
+        expect(bars).to_have_count(12)  # one per indicator
         expect(
             page.get_by_role("img", name="Innovation and R&D driven cluster development")
         ).to_be_visible()

@@ -2,9 +2,11 @@
 
 from clusterpolisee.consultations.questionnaires import answer_rows
 from clusterpolisee.demo import data
+from clusterpolisee.demo.cooperation import REQUESTS as DEMO_REQUESTS
 from clusterpolisee.demo.loader import generated_titles
 from clusterpolisee.demo.loader import load_demo
 from clusterpolisee.demo.loader import Progress
+from clusterpolisee.demo.transfers import TRANSFERS as DEMO_TRANSFERS
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -34,6 +36,9 @@ DATASET_SIZE = WORKSPACE_ITEMS + sum(
         data.EVENTS,
         data.CONSULTATION_ANSWERS,
         data.PRACTICE_TRANSLATIONS,
+        data.REGION_PROFILES,
+        DEMO_TRANSFERS,
+        DEMO_REQUESTS,
     )
 )
 
@@ -59,7 +64,7 @@ class TestDemoContent:
         assert count(manager["institutions"], portal_type="Institution") == len(data.INSTITUTIONS)
         assert count(manager["events"], portal_type="Event") == len(data.EVENTS)
         assert count(manager["working-groups"], portal_type="Workspace") == len(data.WORKING_GROUPS)
-        assert len(api.user.get_users(groupname="full-members")) == 6
+        assert len(api.user.get_users(groupname="full-members")) == 7
         innovation = manager["en"]["consultations"]["innovation-rd"]
         # Five answers: enough for its counts to be open data (PUBLIC_MINIMUM_ANSWERS).
         languages = sorted(row["language"] for row in answer_rows(innovation))

@@ -151,6 +151,8 @@ class TestCounts:
             "excellence-sectors": 3,
             "innovative-services": 2,  # p1 completed; b1 transferability 4.5
             "quality-management": 2,  # a2, b2
+            "practices-transferred": 0,  # no transfer recorded (tests/repository/test_transfers.py)
+            "interests-expressed": 0,
         }
 
     def test_members_detail_counts_what_they_may_view(self, seeded):

@@ -148,14 +148,15 @@ class TestFacetCounts:
     def test_every_facet_counts_what_anonymous_visitors_may_see(self, portal, seeded, clock):
         view, _html = run(portal, portal_type=["BestPractice", "PolicyAssessment", "PilotAction"])
         assert view.total == 4  # the draft is not counted
-        # Its own selection aside, the type facet also counts the published section folders,
-        # the consultations folder and the six questionnaires: once each, in the visitor's
+        # Its own selection aside, the type facet also counts the published section folders
+        # (and the regions' and partner search's), the consultations folder and the six
+        # questionnaires: once each, in the visitor's
         # language (one item per translation group, not one per language).
         assert counts(view, "portal_type") == {
             "BestPractice": 2,
             "PolicyAssessment": 1,
             "PilotAction": 1,
-            "Folder": 3 + 1,
+            "Folder": 3 + 2 + 1,
             "EasyForm": 6,
         }
         assert counts(view, "topics") == {

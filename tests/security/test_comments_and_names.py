@@ -159,15 +159,24 @@ def fetch(session, base, path):
     if path == "member search":
         form = session.get(f"{base}/@@member-search", allow_redirects=False)
         token = re.search(r'name="_authenticator" value="([^"]+)"', form.text)
-        return (
+        if form.status_code != 200:
+            return form
+        # Every page of results (stock Plone shows twelve a page).
+        pages = [
             session.post(
                 f"{base}/@@member-search",
-                data={"form.buttons.search": "Search", "_authenticator": token[1] if token else ""},
+                data={
+                    "form.buttons.search": "Search",
+                    "_authenticator": token[1] if token else "",
+                    "b_start": start,
+                },
                 allow_redirects=False,
             )
-            if form.status_code == 200
-            else form
-        )
+            for start in (0, 12, 24, 36)
+        ]
+        for page in pages[1:]:
+            pages[0]._content += page.content
+        return pages[0]
     rest = path.startswith("/@") and not path.startswith("/@@")
     return session.get(
         f"{base}{path}",

@@ -34,10 +34,12 @@ MEMBER = "nikos.papadopoulos"  # approved, leads the innovation working group
 COORDINATOR = "platform.coordinator"
 USERS = (MEMBER, COORDINATOR)
 WORKSPACE = "working-groups/innovation-rd"
+PRACTICE = "cluster-innovation-vouchers-in-the-north-east-region"
 # Where each type is created, and who creates the item that the updates then change.
 PLACES = {
     "BestPractice": ("repository", COORDINATOR),
     "CooperationNetwork": ("repository", COORDINATOR),
+    "CooperationRequest": ("partner-search", MEMBER),
     "Decision": (f"{WORKSPACE}/decisions", MEMBER),
     "Decisions": (WORKSPACE, COORDINATOR),
     "EasyForm": ("en/consultations", COORDINATOR),
@@ -54,13 +56,19 @@ PLACES = {
     "Planning": (WORKSPACE, COORDINATOR),
     "PolicyAssessment": ("repository", COORDINATOR),
     "Publication": ("repository", COORDINATOR),
+    "RegionProfile": ("regions", COORDINATOR),
     "Task": (f"{WORKSPACE}/planning", MEMBER),
+    "Transfer": (f"repository/{PRACTICE}", COORDINATOR),
     "Wiki": (WORKSPACE, COORDINATOR),
     "WikiPage": (f"{WORKSPACE}/wiki", MEMBER),
     "Workspace": ("working-groups", COORDINATOR),
 }
 # Types only the site's setup adds (nobody may over the API), and what the updates change.
-SETUP_ONLY = {"EasyForm": "en/consultations/innovation-rd", "Mailbox": "messages"}
+SETUP_ONLY = {
+    "EasyForm": "en/consultations/innovation-rd",
+    "Mailbox": "messages",
+    "RegionProfile": "regions/hr03",
+}
 
 MALFORMED = (
     b"[]",
@@ -201,7 +209,8 @@ class Fuzz:
             elif what == "date":
                 body[field] = "2031-05-06"
             elif what == "integer":
-                body[field] = max(spec.get("minimum", 3), 3)
+                # A year (a transfer's) is checked against the years a transfer can have.
+                body[field] = 2025 if field == "year" else max(spec.get("minimum", 3), 3)
             elif what == "object":
                 body[field] = {"data": "fuzz", "filename": "fuzz.txt", "content-type": "text/plain"}
             else:

@@ -486,3 +486,61 @@ class TestUpgradeTo1017:
         setup.upgradeProfile(PROFILE)
         assert api.portal.get_registry_record("plone.site_logo") == own
         assert api.portal.get_registry_record(identity.UNTHEMED_HOSTS) == ["plain.example.org"]
+
+
+class TestUpgradeTo1018:
+    def test_adds_regions_partner_search_and_transfers(self, portal):
+        """A site of version 1017: none of the new types, workflows, permissions, index,
+        folders; a practice already there gets its evidence indexed."""
+        from clusterpolisee.core.sections import publish
+
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        setup = api.portal.get_tool("portal_setup")
+        types = api.portal.get_tool("portal_types")
+        workflow = api.portal.get_tool("portal_workflow")
+        catalog = api.portal.get_tool("portal_catalog")
+        practice = api.content.create(
+            container=portal["repository"],
+            type="BestPractice",
+            title="Evidenced practice",
+            evidence_links=["https://example.org/evaluation"],
+        )
+        publish(practice)
+        api.content.delete(portal["regions"])
+        api.content.delete(portal["partner-search"])
+        types.manage_delObjects(["RegionProfile", "CooperationRequest", "Transfer"])
+        workflow.manage_delObjects(
+            ["clusterpolisee_region_workflow", "clusterpolisee_cooperation_workflow"]
+        )
+        fti = types["BestPractice"]
+        fti.allowed_content_types = tuple(
+            name for name in fti.allowed_content_types if name != "Transfer"
+        )
+        catalog.delIndex("has_evidence")
+        catalog.delColumn("has_evidence")
+        portal.manage_permission("clusterpolisee: Express interest", roles=[], acquire=False)
+
+        setup.setLastVersionForProfile(PROFILE, "1017")
+        setup.upgradeProfile(PROFILE)
+
+        assert setup.getLastVersionForProfile(PROFILE) == (setup.getVersionForProfile(PROFILE),)
+        assert {"RegionProfile", "CooperationRequest", "Transfer"} <= set(types.objectIds())
+        assert "Transfer" in types["BestPractice"].allowed_content_types
+        assert workflow.getChainForPortalType("RegionProfile") == (
+            "clusterpolisee_region_workflow",
+        )
+        assert workflow.getChainForPortalType("CooperationRequest") == (
+            "clusterpolisee_cooperation_workflow",
+        )
+        assert "ApprovedMember" in [
+            role["name"]
+            for role in portal.rolesOfPermission("clusterpolisee: Express interest")
+            if role["selected"]
+        ]
+        assert [brain.Title for brain in catalog(has_evidence=True)] == ["Evidenced practice"]
+        assert len(portal["regions"].objectIds()) == 75
+        assert api.content.get_state(portal["regions"]) == "published"
+        assert "partner-search" in portal
+        # A transfer has no workflow of its own in the repository: it follows its practice.
+        policy = api.portal.get_tool("portal_placeful_workflow")["clusterpolisee_public"]
+        assert policy.getChainFor("Transfer") == ()

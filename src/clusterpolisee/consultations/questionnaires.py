@@ -12,6 +12,7 @@ from clusterpolisee import _
 from clusterpolisee.consultations.actions import SAFE_SAVE_DATA
 from clusterpolisee.consultations.widgets import SELECT_WIDGET
 from clusterpolisee.core import dates
+from clusterpolisee.core.geography import region_code_of
 from clusterpolisee.core.sections import publish
 from clusterpolisee.core.topics import TOPICS
 from clusterpolisee.languages.homes import DEFAULT_LANGUAGE
@@ -602,15 +603,12 @@ def _suppressed(count):
     return count if count == 0 or count >= PUBLIC_MINIMUM_ANSWERS else None
 
 
-def public_results(now=None):
-    """The counts of every questionnaire the public may see that has closed with at least
-    PUBLIC_MINIMUM_ANSWERS answers (in all its languages together), one dict per choice of
-    each counted question; titles in English (the original), codes beside them.
+def closed_consultations(now=None):
+    """(English questionnaire, its answers in every language) of every consultation the public
+    may see that has closed with at least PUBLIC_MINIMUM_ANSWERS answers; oldest first.
 
-    Only closed questionnaires: counts that grew answer by answer would give away each new
-    answer to anyone who downloads them before and after. A count of one to four is given as
-    None (suppressed). Free texts, organisations and the time of an answer never leave. Oldest
-    questionnaire first."""
+    Only closed ones: counts that grew answer by answer would give away each new answer to
+    anyone who looks before and after it."""
     # Imported here: the behavior's schema must be made after plone.app.multilingual's ZCML
     # has registered the plugin that marks its language-independent fields (opens, closes),
     # and this module is imported while the ZCML loads (public/opendata.py).
@@ -628,15 +626,24 @@ def public_results(now=None):
         for brain in brains:
             group = groups.setdefault(brain.TranslationGroup or brain.UID, [])
             group.append(brain)
-    results = []
     for brains in groups.values():
         brain = next((b for b in brains if b.Language == DEFAULT_LANGUAGE), brains[0])
         form = brain.getObject()
         if form.closes is None or is_open(form, now) or not_yet_open(form, now):
             continue
         rows = answer_rows(form)
-        if len(rows) < PUBLIC_MINIMUM_ANSWERS:
-            continue
+        if len(rows) >= PUBLIC_MINIMUM_ANSWERS:
+            yield form, rows
+
+
+def public_results(now=None):
+    """The counts of every closed consultation (``closed_consultations``), one dict per choice
+    of each counted question; titles in English (the original), codes beside them.
+
+    A count of one to four is given as None (suppressed). Free texts, organisations and the
+    time of an answer never leave."""
+    results = []
+    for form, rows in closed_consultations(now):
         language = form.Language() or DEFAULT_LANGUAGE
         for question in count_answers(Questions(form), rows):
             for value, title, count in question["counts"]:
@@ -656,3 +663,43 @@ def public_results(now=None):
                     }
                 )
     return results
+
+
+def region_needs(region, language=DEFAULT_LANGUAGE, now=None):
+    """What the respondents from ``region`` (a NUTS 2 code, read from the region they typed)
+    said they need, per closed consultation with at least PUBLIC_MINIMUM_ANSWERS answers from
+    that region: {topic, title, respondents, needs: [(value, title, count or None)]}, titles in
+    ``language`` where the questionnaire has it. Counts of one to four are None, and so is
+    any count that differs from the consultation's own count (the open data) by one to four;
+    a consultation with one to four answers from elsewhere is left out."""
+    found = []
+    for form, every_row in closed_consultations(now):
+        rows = [row for row in every_row if region_code_of(row.get("region")) == region]
+        # The open data counts every answer: the region's counts beside them must not give
+        # away, by subtraction, one to four answers from elsewhere either.
+        if len(rows) < PUBLIC_MINIMUM_ANSWERS or _suppressed(len(every_row) - len(rows)) is None:
+            continue
+        shown = questionnaires(form).get(language, form)
+        needs = next(q for q in count_answers(Questions(shown), rows) if q["name"] == "needs")
+        everywhere = next(
+            q for q in count_answers(Questions(form), every_row) if q["name"] == "needs"
+        )
+        totals = {value: count for value, _title, count in everywhere["counts"]}
+        found.append(
+            {
+                "topic": getattr(form, "topic", None),
+                "title": shown.Title(),
+                "respondents": len(rows),
+                "needs": [
+                    (
+                        value,
+                        title,
+                        None
+                        if _suppressed(totals.get(value, 0) - count) is None
+                        else _suppressed(count),
+                    )
+                    for value, title, count in sorted(needs["counts"], key=lambda c: -c[2])
+                ],
+            }
+        )
+    return found

@@ -19,6 +19,7 @@ from zope import schema
 from zope.schema import ValidationError
 from zope.schema.interfaces import IURI
 from zope.schema.interfaces import WrongContainedType
+import html
 import re
 
 
@@ -45,6 +46,26 @@ def safe_link(value, schemes=LINK_SCHEMES):
     if value and url_scheme(value) in schemes:
         return value
     return None
+
+
+# A web address in plain text, as escaped for HTML: up to a space or an escaped quote or angle
+# bracket; punctuation that ends a sentence is not part of it.
+_WEB_ADDRESS_IN_TEXT = re.compile(r"https?://(?:(?!&quot;|&#x27;|&lt;|&gt;)\S)+", re.IGNORECASE)
+_TRAILING = ".,;:!?)]"
+
+
+def linked_text(text):
+    """Plain ``text`` as HTML: escaped, its http(s) addresses made links (nothing else is)."""
+    escaped = html.escape(text or "")
+
+    def link(match):
+        address = match.group(0)
+        tail = ""
+        while address and address[-1] in _TRAILING:
+            address, tail = address[:-1], address[-1] + tail
+        return f'<a href="{address}">{address}</a>{tail}'
+
+    return _WEB_ADDRESS_IN_TEXT.sub(link, escaped)
 
 
 class NotAWebAddress(ValidationError):

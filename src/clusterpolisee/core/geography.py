@@ -5,6 +5,8 @@ writes Greece as ``EL`` in NUTS codes, hence ``NUTS_COUNTRY``.
 """
 
 from clusterpolisee import _
+import re
+import unicodedata
 
 
 # The countries of the South East Europe transnational cooperation programme.
@@ -147,3 +149,24 @@ def region_country(code):
     """The ISO country code of a NUTS 2 region code: ``EL52`` -> ``GR``."""
     prefix = code[:2]
     return NUTS_COUNTRY.get(prefix, prefix)
+
+
+def _folded(text):
+    """Lower case, without accents or punctuation: "Jadranska  Hrvatska" = "jadranska hrvatska"."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+_BY_FOLDED_NAME = {_folded(name): code for code, name in NUTS2_REGIONS}
+
+
+def region_code_of(text):
+    """The NUTS 2 code of a region a person typed: its code ("HR03"), its name in any case and
+    with or without accents ("Jadranska Hrvatska"), or both ("Jadranska Hrvatska (HR03)");
+    else None."""
+    if not isinstance(text, str) or not text.strip() or len(text) > 200:
+        return None
+    match = re.search(r"\b([A-Za-z]{2}[0-9A-Za-z]{2})\)?\s*$", text.strip())
+    if match and match.group(1).upper() in REGION_NAMES:
+        return match.group(1).upper()
+    return _BY_FOLDED_NAME.get(_folded(text))

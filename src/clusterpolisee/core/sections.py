@@ -58,9 +58,29 @@ SECTIONS = (
 )
 
 
+# The platform's other folders at the site root, each made by its capability (regions/,
+# cooperation/): (id, title, description). Their shipped names are translated as the sections'.
+PLATFORM_FOLDERS = (
+    (
+        "regions",
+        _("Regions"),
+        _(
+            "The regions of the platform: their smart-specialisation priorities, what the "
+            "repository holds about them and their peer regions."
+        ),
+    ),
+    (
+        "partner-search",
+        _("Partner search"),
+        _(
+            "Cooperation requests of the platform's members: who looks for partners, on which "
+            "topic, from which region, until when."
+        ),
+    ),
+)
 SHIPPED_TEXTS = {
     section_id: {"title": title, "description": description}
-    for section_id, title, description, *_rest in SECTIONS
+    for section_id, title, description, *_rest in SECTIONS + PLATFORM_FOLDERS
 }
 
 

@@ -463,6 +463,16 @@ MEMBERS = (
         ("innovation-rd",),
     ),
     (
+        "ivana.horvat",
+        "Ivana Horvat",
+        "Adriatic Marine Technology Cluster",
+        "HR",
+        "HR03",
+        "full-members",
+        (),
+        ("international-cooperation",),
+    ),
+    (
         "nikos.papadopoulos",
         "Nikos Papadopoulos",
         "Thessaloniki Technology Park",
@@ -701,3 +711,35 @@ CONSULTATION_ANSWERS = (
         },
     ),
 )
+
+
+# Region profiles of the partner regions (demo data, shown as such): the priority domains of
+# their smart specialisation strategies and their clusters' sectors, plausible but not official.
+# The strategy link is the JRC's Smart Specialisation Platform; the managing authority is the
+# region's institution above, when it has one.
+S3_PLATFORM = "https://s3platform.jrc.ec.europa.eu/"
+REGION_PROFILES = {
+    "RO21": (("agri-food", "digital", "health", "textiles"), ("A", "C", "J")),
+    "RO12": (("advanced-manufacturing", "agri-food", "tourism-creative", "digital"), ("C",)),
+    "ITH3": (("advanced-manufacturing", "agri-food", "tourism-creative", "digital"), ("C", "M")),
+    "ITH5": (("advanced-manufacturing", "health", "agri-food", "mobility"), ("C",)),
+    "EL52": (("agri-food", "digital", "energy", "mobility", "tourism-creative"), ("A", "C", "H")),
+    "BG41": (("digital", "health", "advanced-manufacturing"), ("J", "C")),
+    "SI04": (("health", "digital", "advanced-manufacturing", "mobility"), ("C", "J")),
+    "HR03": (("blue-growth", "tourism-creative", "agri-food", "energy"), ("A", "C", "I")),
+    "RS12": (("agri-food", "digital", "energy"), ("A", "J")),
+    "HU33": (("agri-food", "health", "energy"), ("A", "M")),
+    "SK04": (("digital", "advanced-manufacturing", "energy"), ("J", "C")),
+    "AT22": (("mobility", "environment", "advanced-manufacturing", "energy"), ("C", "D", "E")),
+}
+
+# The contact of demo practices: a demo member's address, so that an interest reaches them.
+PRACTICE_CONTACTS = {
+    "Cluster innovation vouchers in the North-East region": "elena.popescu@example.org",
+    "Open laboratories for agri-food clusters in Central Macedonia": "nikos.papadopoulos@example.org",
+    "Dual vocational training designed with the automotive cluster": "ioana.marin@example.org",
+    "Entrepreneurial discovery workshops for the Veneto smart specialisation strategy": (
+        "luca.bianchi@example.org"
+    ),
+    "Circular economy roadmap of the Styrian eco-innovation cluster": "maria.hofer@example.org",
+}

@@ -11,6 +11,9 @@ from clusterpolisee.core.sections import ensure_sections
 from clusterpolisee.core.sections import publish as publish_item
 from clusterpolisee.core.topics import TOPICS
 from clusterpolisee.demo import data
+from clusterpolisee.demo.cooperation import load_cooperation_requests
+from clusterpolisee.demo.transfers import load_transfers
+from clusterpolisee.regions.profiles import ensure_regions
 from clusterpolisee.workspaces.groups import ensure_workspaces
 from clusterpolisee.workspaces.groups import LEADER
 from clusterpolisee.workspaces.groups import MEMBER
@@ -23,7 +26,9 @@ from plone.app.textfield.value import RichTextValue
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.container.interfaces import INameChooser
+from zope.event import notify
 from zope.intid.interfaces import IIntIds
+from zope.lifecycleevent import ObjectModifiedEvent
 import itertools
 import sys
 import transaction
@@ -147,6 +152,7 @@ def _load_dataset(sections):
                 region,
                 details,
                 implementing_institution=_relation(institution) if institution else None,
+                contact=data.PRACTICE_CONTACTS.get(title),
                 published_days_ago=3 + 11 * number,
             )
         )
@@ -251,7 +257,26 @@ def _load_dataset(sections):
             eu_initiative=initiative,
         )
         created += 1
+    created += _load_region_profiles(by_region)
+    created += load_transfers(api.portal.get())
+    created += load_cooperation_requests(api.portal.get())
     return created
+
+
+def _load_region_profiles(institutions_by_region):
+    """The partner regions' profiles: priorities and sectors marked as demo data, the JRC's
+    platform as the strategy's link, the region's institution as its managing authority."""
+    folder = ensure_regions(api.portal.get())
+    for code, (priorities, sectors) in data.REGION_PROFILES.items():
+        profile = folder[code.lower()]
+        profile.specialisation_domains = list(priorities)
+        profile.sectors = list(sectors)
+        profile.strategy_url = data.S3_PLATFORM
+        authority = institutions_by_region.get(code)
+        profile.managing_authority = _relation(authority) if authority else None
+        profile.demo_data = True
+        notify(ObjectModifiedEvent(profile))
+    return len(data.REGION_PROFILES)
 
 
 def _load_translations(originals):

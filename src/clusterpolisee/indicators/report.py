@@ -16,6 +16,7 @@ from clusterpolisee import _
 from clusterpolisee.core.vocabularies import VocabularyTitles
 from clusterpolisee.languages.homes import DEFAULT_LANGUAGE
 from clusterpolisee.languages.platform import in_language
+from clusterpolisee.matchmaking.interests import interest_count
 from clusterpolisee.members.tiers import TIER_GROUPS
 from clusterpolisee.public.search import record_ids
 from clusterpolisee.public.search import value_counts
@@ -50,7 +51,9 @@ class Indicator:
 
     ``detail`` names an index whose values the indicator is mainly read by (pilot actions by
     status), with its vocabulary; ``marked`` names indexes of which a record must hold some value;
-    ``kind`` is "content" (catalog records) or "members" (approved members).
+    ``kind`` is "content" (catalog records), "members" (approved members), "transfers" (the
+    records of the best practices that hold a transfer) or "interests" (interests expressed in
+    practices and cooperation requests, matchmaking/interests.py).
     """
 
     def __init__(self, id, title, definition, queries=(), detail=None, marked=(), kind="content"):
@@ -157,7 +160,28 @@ INDICATORS = (
             },
         ),
     ),
+    Indicator(
+        "practices-transferred",
+        _("Practices transferred"),
+        _(
+            "Best practices recorded as transferred to at least one other region (the learning "
+            "chain), whatever the number of their transfers."
+        ),
+        kind="transfers",
+    ),
+    Indicator(
+        "interests-expressed",
+        _("Interests expressed"),
+        _(
+            "Interests that approved members expressed in a best practice or a cooperation "
+            "request through the matchmaking and the partner search."
+        ),
+        kind="interests",
+    ),
 )
+# Indicators whose records are not catalogued in the quarter they count (a practice transferred
+# counts under its own publication, not its transfer's): no growth over time.
+TIMELESS_KINDS = ("members", "transfers", "interests")
 
 
 def targets():
@@ -181,6 +205,8 @@ class IndicatorReport:
     def rids(self, indicator):
         """The record ids the indicator counts, the viewer's security and scope applied."""
         key = indicator.id
+        if key not in self._rids and indicator.kind == "transfers":
+            self._rids[key] = self.transferred_practices()
         if key not in self._rids:
             found = IISet()
             for query in indicator.queries:
@@ -199,6 +225,23 @@ class IndicatorReport:
             self._rids[key] = found
         return self._rids[key]
 
+    def transferred_practices(self):
+        """The record ids of the best practices (published ones, for a published-only report)
+        holding a transfer the viewer may see: transfers have no workflow of their own, they are
+        visible where their practice is."""
+        transfers = self.catalog.searchResults(portal_type="Transfer")
+        paths = {brain.getPath().rpartition("/")[0] for brain in transfers}
+        if not paths:
+            return IISet()
+        criteria = {
+            "portal_type": "BestPractice",
+            "path": {"query": sorted(paths), "depth": 0},
+            **self.scope,
+        }
+        if self.published_only:
+            criteria["review_state"] = "published"
+        return record_ids(self.catalog.searchResults(**criteria))
+
     def index(self, name):
         return self.catalog._catalog.indexes[name]
 
@@ -206,11 +249,18 @@ class IndicatorReport:
         """{value of the index: count} over the indicator's records."""
         if indicator.kind == "members":
             return self.member_counts(index_name)
+        if indicator.kind == "interests":
+            return {}  # not catalogued: a total only
+        if indicator.kind in TIMELESS_KINDS and index_name == "quarter":
+            return {}
         return value_counts(self.index(index_name), self.rids(indicator))
 
     def value(self, indicator):
         if indicator.kind == "members":
             return len(self.policy_makers())
+        if indicator.kind == "interests":
+            # Recorded on the site without the people or items behind them: one figure for all.
+            return interest_count(api.portal.get())
         return len(self.rids(indicator))
 
     # The members indicator: members are not catalogued; their properties are read once.
@@ -281,7 +331,7 @@ class IndicatorReport:
 
     def series(self, indicator):
         """[(quarter, items that quarter, items up to it)], oldest first."""
-        if indicator.kind == "members":
+        if indicator.kind in TIMELESS_KINDS:
             return []
         running = 0
         rows = []
@@ -294,7 +344,7 @@ class IndicatorReport:
         """{topic: {indicator id: count}} for the small multiples."""
         result = {}
         for indicator in INDICATORS:
-            if indicator.kind != "content":
+            if indicator.kind not in ("content", "transfers"):
                 continue
             for topic, count in self.counts(indicator, "topics").items():
                 result.setdefault(topic, {})[indicator.id] = count

@@ -2,6 +2,7 @@
 and the unread count in the toolbar."""
 
 from clusterpolisee import _
+from clusterpolisee.core.fields import linked_text
 from clusterpolisee.core.people import fullname
 from clusterpolisee.core.protect import plain_form
 from clusterpolisee.core.protect import write_on_read
@@ -276,6 +277,8 @@ class MessageView(BrowserView):
                     "recipients": ", ".join(fullname(r) for r in message.recipients or ()),
                     "date": message.created(),
                     "body": message.body or "",
+                    # Escaped, its web addresses as links (a practice, a region...).
+                    "body_html": linked_text(message.body),
                     "attachments": [
                         {"title": item.Title(), "url": item.absolute_url(), "size": item.get_size()}
                         for item in message.contentValues()

@@ -9,6 +9,7 @@ from clusterpolisee.repository.content.institution import IInstitution
 from clusterpolisee.repository.content.pilot_action import IPilotAction
 from clusterpolisee.repository.content.policy_assessment import IPolicyAssessment
 from clusterpolisee.repository.content.publication import IPublication
+from clusterpolisee.repository.content.transfer import ITransfer
 from clusterpolisee.repository.event_details import IEventDetails
 from clusterpolisee.repository.item import IRepositoryItem
 from plone.indexer import indexer
@@ -152,3 +153,18 @@ def SearchableText(obj):
 @indexer(ICooperationNetwork)
 def network_size(obj):
     return obj.member_count()
+
+
+# A practice's transfer: found by the region it went to, shown under the year it happened.
+@indexer(ITransfer)
+def transfer_region(obj):
+    return values(own(obj, "region")) or None
+
+
+@indexer(ITransfer)
+def transfer_year(obj):
+    year = own(obj, "year")
+    if not year:
+        raise AttributeError
+    # Text, as the search's year index holds it (core/indexing.py).
+    return str(year)

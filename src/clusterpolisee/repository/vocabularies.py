@@ -1,6 +1,9 @@
-"""The institutions of the database, for members' profiles and the repository's relations."""
+"""The institutions of the database, for members' profiles and the repository's relations; the
+outcomes of a practice's transfer to another region."""
 
+from clusterpolisee import _
 from clusterpolisee.core.geography import COUNTRIES
+from clusterpolisee.core.vocabularies import vocabulary_factory
 from plone import api
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
@@ -20,3 +23,14 @@ def Institutions(context=None):
         title = f"{brain.Title} ({', '.join(names)})" if names else brain.Title
         terms.append(SimpleTerm(brain.UID, token=brain.UID, title=title))
     return SimpleVocabulary(terms)
+
+
+# How a practice's transfer to another region turned out (content/transfer.py).
+TRANSFER_OUTCOMES = (
+    ("adopted", _("Adopted")),
+    ("adapted", _("Adapted")),
+    ("under-way", _("Under way")),
+    ("abandoned", _("Abandoned")),
+)
+
+TransferOutcomes = vocabulary_factory(TRANSFER_OUTCOMES)

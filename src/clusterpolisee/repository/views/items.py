@@ -7,11 +7,15 @@ from clusterpolisee.core.fields import safe_link
 from clusterpolisee.core.fields import WEB_SCHEMES
 from clusterpolisee.core.vocabularies import vocabulary_title
 from clusterpolisee.public.map.drawing import locator_svg
+from clusterpolisee.repository import learning
 from clusterpolisee.repository.content.best_practice import TRANSFERABILITY_CRITERIA
+from clusterpolisee.repository.content.transfer import region_name
 from plone import api
 from plone.memoize import ram
+from plone.memoize.instance import memoize as instance_memoize
 from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.component import getUtility
 from zope.i18n import translate
 from zope.intid.interfaces import IIntIds
@@ -89,6 +93,9 @@ class RepositoryItemView(BrowserView):
 
     # (field name, heading) of the rich-text sections shown in the main column, in order.
     text_sections = ()
+    # Whether the page shows the learning chain (learning.py) the item belongs to.
+    in_learning_chain = False
+    timeline = ViewPageTemplateFile("../templates/learning_chain.pt")
 
     @property
     def item(self):
@@ -215,6 +222,18 @@ class RepositoryItemView(BrowserView):
         fti = api.portal.get_tool("portal_types").get(brain.portal_type)
         return fti.Title() if fti is not None else brain.portal_type
 
+    @instance_memoize  # per view: what the viewer may see, never shared within a request
+    def learning_chain(self):
+        """The timeline of the learning chain, when it holds more than this item."""
+        if not self.in_learning_chain:
+            return []
+        entries = learning.learning_chain(self.item)
+        return entries if len(entries) > 1 else []
+
+    def region_url(self, code):
+        """The page of a region (regions/)."""
+        return f"{navigation_root_url(self.item)}/@@region/{code}"
+
     @memoize
     def attachments(self):
         if not self.item.objectCount():
@@ -238,6 +257,7 @@ class RepositoryItemView(BrowserView):
 
 
 class BestPracticeView(RepositoryItemView):
+    in_learning_chain = True
     text_sections = (
         ("problem", _("Problem addressed")),
         ("practice_description", _("Description")),
@@ -287,6 +307,17 @@ class BestPracticeView(RepositoryItemView):
             ]
             if group[1]
         ]
+
+    @instance_memoize
+    def transfers(self):
+        """Where the practice was transferred, as the viewer may see it."""
+        return learning.transfer_rows(self.item)
+
+    def add_transfer_url(self):
+        """The form to record a transfer, for those who may add one; else None."""
+        if not learning.can_add_transfer(self.item):
+            return None
+        return f"{self.item.absolute_url()}/++add++Transfer"
 
     def evidence_links(self):
         """{"url", "text"}: an address stored before links were checked, that a browser would
@@ -374,6 +405,7 @@ class PolicyAssessmentView(RepositoryItemView):
 
 
 class PilotActionView(RepositoryItemView):
+    in_learning_chain = True
     text_sections = (
         ("objective", _("Objective")),
         ("evaluation", _("Evaluation")),
@@ -398,6 +430,7 @@ class PilotActionView(RepositoryItemView):
             (_("Partner institutions"), self.linked("partner_institutions")),
             (_("Builds on"), self.linked("builds_on")),
             (_("Guideline produced"), self.linked("produced_guideline")),
+            (_("Transfers through this pilot"), self.back_references("pilot_action")),
         ]
         return [group for group in groups if group[1]]
 
@@ -438,6 +471,7 @@ class InstitutionView(RepositoryItemView):
 
 
 class PublicationView(RepositoryItemView):
+    in_learning_chain = True
     text_sections = (("abstract", _("Abstract")),)
 
     def type_facts(self):
@@ -489,3 +523,35 @@ class CooperationNetworkView(RepositoryItemView):
     def relation_groups(self):
         groups = [(_("Member institutions"), self.linked("members"))]
         return [group for group in groups if group[1]]
+
+
+class TransferView(RepositoryItemView):
+    """A practice's transfer: the practice, the region, the year, the pilot action, the outcome,
+    and the chain they belong to."""
+
+    in_learning_chain = True
+
+    def heading(self):
+        return learning.transfer_title(self.item.region, self.item.year)
+
+    def practice(self):
+        practice = learning.practice_of(self.item)
+        found = learning.visible([practice])
+        return {"title": found[0].Title(), "url": found[0].absolute_url()} if found else None
+
+    def pilot(self):
+        found = learning.visible(learning.relation_targets(self.item, "pilot_action"))
+        return {"title": found[0].Title(), "url": found[0].absolute_url()} if found else None
+
+    def details(self):
+        item = self.item
+        return {
+            "region": item.region,
+            "region_title": region_name(item.region),
+            "region_url": self.region_url(item.region) if item.region else None,
+            "year": item.year,
+            "outcome_title": self.title_of(
+                "clusterpolisee.vocabularies.TransferOutcomes", item.outcome
+            ),
+            "outcome_notes": item.outcome_notes,
+        }

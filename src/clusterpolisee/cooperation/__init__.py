@@ -1,0 +1,1 @@
+"""Partner search: cooperation requests that approved members post and others answer."""
