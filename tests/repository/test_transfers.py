@@ -11,8 +11,6 @@ from clusterpolisee.matchmaking.interests import InterestStore
 from clusterpolisee.repository.content.transfer import ITransfer
 from clusterpolisee.repository.content.transfer import transfer_title
 from clusterpolisee.repository.content.transfer import YearOutOfRange
-from clusterpolisee.repository.learning import can_add_transfer
-from clusterpolisee.repository.learning import learning_chain
 from datetime import date
 from plone import api
 from plone.app.testing import login
@@ -31,6 +29,21 @@ from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
 import pytest
 import requests
+
+
+# Imported when called, not while pytest collects: repository/learning.py imports the content
+# types' schemas, which must be made after plone.app.multilingual's ZCML has registered the
+# plugin that marks their language-independent fields (the site's setup loads it first).
+def learning_chain(obj):
+    from clusterpolisee.repository.learning import learning_chain
+
+    return learning_chain(obj)
+
+
+def can_add_transfer(practice):
+    from clusterpolisee.repository.learning import can_add_transfer
+
+    return can_add_transfer(practice)
 
 
 BY_ID = {indicator.id: indicator for indicator in INDICATORS}
