@@ -98,7 +98,11 @@ class TestTransfer:
         widget = page.locator("#formfield-form-widgets-pilot_action")
         widget.get_by_role("link", name="Select").click()
         page.locator(".content-browser input[name=filter]").press_sequentially("academy")
-        page.locator(".content-browser .contentItem", has_text=PILOT).click()
+        # The browser filters as one types, after a pause: a click before the list is filtered
+        # lands on an item the new list then replaces (seen on a busy machine).
+        items = page.locator(".content-browser .contentItem")
+        expect(items.filter(has_not_text=re.compile("academy", re.IGNORECASE))).to_have_count(0)
+        items.filter(has_text=PILOT).click()
         page.get_by_role("button", name=f"select {PILOT}").click()
         expect(widget).to_contain_text(PILOT)
         page.get_by_role("button", name="Save").click()

@@ -138,14 +138,22 @@ class TestIntoAnExistingSite:
         from zope.component.hooks import setSite
         from zope.globalrequest import getRequest
         from zope.globalrequest import setRequest
+        import gc
+        import uuid
 
         portal, request = integration["portal"], getRequest()
         # A request of its own: the test site's carries the platform's browser layers.
         app = makerequest(integration["app"].aq_base)
         setRequest(app.REQUEST)
+        # A name of its own each time, and the last site's schemas collected first: dexterity names a
+        # site's generated schema after the site, zope.interface keys its dependents weakly by that
+        # name, and a dead schema of the same name would take the new one's entry with it when the
+        # garbage collector comes (a KeyError at random in the full run).
+        gc.collect()
+        site_id = f"bare-{uuid.uuid4().hex[:8]}"
         try:
             with api.env.adopt_roles(["Manager"]):
-                site = addPloneSite(app, "bare", extension_ids=("plonetheme.barceloneta:default",))
+                site = addPloneSite(app, site_id, extension_ids=("plonetheme.barceloneta:default",))
                 setup = site.portal_setup
                 for dependency in setup.getDependenciesForProfile(f"profile-{PACKAGE}:default"):
                     setup.runAllImportStepsFromProfile(dependency)
@@ -153,6 +161,7 @@ class TestIntoAnExistingSite:
         finally:
             setRequest(request)
             setSite(portal)
+            gc.collect()
 
     def test_install_adds_no_content_and_uninstall_gives_plone_back(self, bare):
         from clusterpolisee.footprint import configuration
