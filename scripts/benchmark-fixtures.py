@@ -93,8 +93,12 @@ for obj in (folder, practice, document):
 transaction.commit()
 print("Benchmark pages ready.")
 
-# A stock Plone site beside the platform, without the add-on: the load benchmark's reference.
+# A stock Plone site beside the platform, without the add-on: the reference of the stock pages
+# both keep, of the member pages (a stock member and pages the size of the platform's) and of
+# the load benchmark.
 STOCK_SITE_ID = "stock"
+STOCK_MEMBER = ("stock.member", "stock-member-benchmark")
+MEMBER_PAGES = ("landing", "workspace", "wiki", "messages", "search")
 if STOCK_SITE_ID not in app.objectIds():
     from Products.CMFPlone.factory import addPloneSite
 
@@ -103,3 +107,33 @@ if STOCK_SITE_ID not in app.objectIds():
     )
     transaction.commit()
     print("Stock Plone site ready.")
+stock = app[STOCK_SITE_ID]
+setSite(stock)
+# Plone leaves 127.0.0.1 unthemed (its rescue address), and the benchmark asks 127.0.0.1: a stock
+# site on a public host name is themed, as the platform is on every host name.
+api.portal.set_registry_record("plone.app.theming.interfaces.IThemeSettings.hostnameBlacklist", [])
+if api.user.get(username=STOCK_MEMBER[0]) is None:
+    api.user.create(
+        email="stock.member@example.org",
+        username=STOCK_MEMBER[0],
+        password=STOCK_MEMBER[1],
+        roles=("Member",),
+    )
+stock_folder = stock.get("benchmark") or api.content.create(
+    container=stock, type="Folder", id="benchmark", title="Benchmark"
+)
+for key in MEMBER_PAGES:
+    # Sized by the benchmark to the platform's member page of the same name.
+    if f"member-{key}" not in stock_folder:
+        api.content.create(
+            container=stock_folder,
+            type="Document",
+            id=f"member-{key}",
+            title=f"A page the size of the member {key} page",
+            text=RichTextValue(PARAGRAPH, "text/html", "text/x-html-safe"),
+        )
+for obj in (stock_folder, *stock_folder.objectValues()):
+    if api.content.get_state(obj) != "published":
+        api.content.transition(obj, transition="publish")
+transaction.commit()
+print("Stock member and pages ready.")

@@ -7,6 +7,7 @@ from clusterpolisee.demo.site import ensure_site
 import argparse
 import os
 import sys
+import time
 
 
 parser = argparse.ArgumentParser(prog="demo-content")
@@ -16,9 +17,12 @@ options = parser.parse_args(sys.argv[3:] if sys.argv[1:2] == ["-c"] else sys.arg
 if options.items < 0:
     parser.error("--items must be zero or more")
 
+started = time.monotonic()
 site, created = ensure_site(
     app,  # noqa: F821 - provided by "bin/instance run"
     site_id=options.site_id,
     items=options.items,
 )
-print(f"Site {site.getId()!r}: demo content loaded with {options.items} generated items.")
+elapsed = time.monotonic() - started
+rate = f" in {elapsed:.0f} s ({options.items / elapsed:.0f} per second)" if options.items else ""
+print(f"Site {site.getId()!r}: demo content loaded with {options.items} generated items{rate}.")

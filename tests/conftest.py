@@ -158,6 +158,18 @@ def demo_integration(integration_session):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_ram_cache():
+    """Each test starts with an empty RAM cache: its database is rolled back after it, and the
+    next test's catalog counts from the same number again (core/pagecache.py keys on it)."""
+    from zope.component import queryUtility
+    from zope.ramcache.interfaces.ram import IRAMCache
+
+    cache = queryUtility(IRAMCache)
+    if cache is not None:
+        cache.invalidateAll()
+
+
+@pytest.fixture(autouse=True)
 def _codes_seen_per_test():
     """Each test's writes are rolled back, the second-factor codes the platform saw with them:
     the demo members' codes start again from the current time step (tests/authentication)."""

@@ -14,6 +14,7 @@ from clusterpolisee.demo import data
 from clusterpolisee.demo.cooperation import load_cooperation_requests
 from clusterpolisee.demo.transfers import load_transfers
 from clusterpolisee.regions.profiles import ensure_regions
+from clusterpolisee.repository.bulk import add_published
 from clusterpolisee.workspaces.groups import ensure_workspaces
 from clusterpolisee.workspaces.groups import LEADER
 from clusterpolisee.workspaces.groups import MEMBER
@@ -31,7 +32,6 @@ from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import ObjectModifiedEvent
 import itertools
 import sys
-import transaction
 
 
 TOPIC_TITLES = {key: title.default for key, title, _help in TOPICS}
@@ -93,13 +93,12 @@ def _relation(obj):
     return RelationValue(getUtility(IIntIds).getId(obj))
 
 
-def _create_practice(container, title, summary, topic_id, region, details, **fields):
-    """A best practice of a region, with its details: a row of ``data.PRACTICE_DETAILS``."""
+def _practice_fields(title, summary, topic_id, region, details, **fields):
+    """The fields of a region's best practice, with its details: a row of
+    ``data.PRACTICE_DETAILS``."""
     policy_type, stage, sectors, domains, scores = details
-    return _create(
-        container,
-        "BestPractice",
-        title,
+    return dict(
+        title=title,
         description=summary,
         topics=[topic_id],
         country=region_country(region),
@@ -114,6 +113,12 @@ def _create_practice(container, title, summary, topic_id, region, details, **fie
         **dict(zip(SCORE_FIELDS, scores, strict=True)),
         **fields,
     )
+
+
+def _create_practice(container, title, summary, topic_id, region, details, **fields):
+    """A best practice of a region, with its details: a row of ``data.PRACTICE_DETAILS``."""
+    practice = _practice_fields(title, summary, topic_id, region, details)
+    return _create(container, "BestPractice", practice.pop("title"), **practice, **fields)
 
 
 def _load_dataset(sections):
@@ -429,11 +434,7 @@ def generated_titles(count):
         yield measure, sector, country, region, TOPIC_IDS[number % len(TOPIC_IDS)]
 
 
-def _load_generated(repository, items, commit_every, stream):
-    if items <= 0:
-        return 0
-    progress = Progress(items, "Demo items", stream=stream)
-    created = 0
+def _generated_practices(items):
     details = itertools.cycle(data.PRACTICE_DETAILS)
     for measure, sector, _country, region, topic_id in generated_titles(items):
         title = f"{measure} for {sector} companies in {REGION_NAMES[region]}"
@@ -441,18 +442,20 @@ def _load_generated(repository, items, commit_every, stream):
             f"{measure} supporting the {sector} cluster of {REGION_NAMES[region]}: "
             f"a practice on {TOPIC_TITLES[topic_id].lower()}."
         )
-        _create_practice(
-            repository,
-            title,
-            summary,
-            topic_id,
-            region,
-            next(details),
-            # The topic also as a stock keyword, so benchmarks can compare with stock Plone.
-            subject=(TOPIC_TITLES[topic_id],),
+        # The topic also as a stock keyword, so benchmarks can compare with stock Plone.
+        yield _practice_fields(
+            title, summary, topic_id, region, next(details), subject=(TOPIC_TITLES[topic_id],)
         )
-        created += 1
-        progress.step()
-        if created % commit_every == 0:
-            transaction.commit()
-    return created
+
+
+def _load_generated(repository, items, commit_every, stream):
+    if items <= 0:
+        return 0
+    progress = Progress(items, "Demo items", stream=stream)
+    return add_published(
+        repository,
+        "BestPractice",
+        _generated_practices(items),
+        batch=commit_every,
+        progress=progress.step,
+    )

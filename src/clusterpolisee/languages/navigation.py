@@ -4,6 +4,7 @@ descriptions in the visitor's language (tabs, breadcrumbs, headings), and an ite
 translated into the visitor's language yet says in which language it is shown."""
 
 from clusterpolisee import _
+from clusterpolisee.core.pagecache import shared_key
 from clusterpolisee.core.sections import shipped_text
 from clusterpolisee.languages.platform import platform_path
 from clusterpolisee.languages.platform import visitor_language
@@ -14,6 +15,7 @@ from plone.app.layout.viewlets.common import TitleViewlet
 from plone.app.layout.viewlets.common import ViewletBase
 from plone.app.multilingual.interfaces import LANGUAGE_INDEPENDENT
 from plone.base.interfaces import ILanguage
+from plone.memoize import ram
 from plone.memoize.view import memoize
 from Products.CMFPlone.browser.navigation import CatalogNavigationTabs
 from Products.CMFPlone.browser.navigation import PhysicalNavigationBreadcrumbs
@@ -34,9 +36,36 @@ class PlatformSectionsViewlet(GlobalSectionsViewlet):
         query["Language"] = sorted({language, "en", LANGUAGE_INDEPENDENT})
 
 
+PLAIN = (str, bool, int, float, type(None))
+
+
+def _tabs_key(method, self, actions=None, category="portal_tabs"):
+    if actions is not None:
+        raise ram.DontCache
+    # Plone shows a section hidden from the navigation to those inside it: which section the
+    # page is in counts too.
+    inside = self.context.getPhysicalPath()[len(api.portal.get().getPhysicalPath()) :][:1]
+    navigation_root = api.portal.get_navigation_root(self.context).getPhysicalPath()
+    return shared_key(category, navigation_root, inside)
+
+
 class PlatformNavigationTabs(CatalogNavigationTabs):
     """The main navigation's top level (Plone's ``portal_tabs_view``): the site root's sections
-    whichever language home the page is in, their shipped names in the visitor's language."""
+    whichever language home the page is in, their shipped names in the visitor's language;
+    worked out once per person, language home and section (core/pagecache.py)."""
+
+    def topLevelTabs(self, actions=None, category="portal_tabs"):
+        # Copies: the navigation viewlet adds to the entries it gets.
+        return [dict(entry) for entry in self._top_level_tabs(actions, category)]
+
+    @ram.cache(_tabs_key)
+    def _top_level_tabs(self, actions=None, category="portal_tabs"):
+        # Plain values only: an action's entry keeps the page's objects and request, which
+        # must not outlive it.
+        return [
+            {key: entry[key] for key in entry if isinstance(entry[key], PLAIN)}
+            for entry in super().topLevelTabs(actions, category)
+        ]
 
     def _getNavQuery(self):
         query = super()._getNavQuery()

@@ -12,6 +12,7 @@ each item, in which interface languages it stands for its group ("*": in every o
 listings, counts and facets need one more criterion, not a walk through the results.
 """
 
+from Acquisition import aq_base
 from clusterpolisee.languages.homes import DEFAULT_LANGUAGE
 from clusterpolisee.languages.homes import LANGUAGE_CODES
 from plone import api
@@ -60,6 +61,12 @@ def in_language(language):
     return {SHOWN_IN_LANGUAGE: [language, EVERY_LANGUAGE]}
 
 
+# Set (volatile, so never stored) on an item that is known to be alone in its translation
+# group until its indexing (repository/bulk.py): its value needs no catalog search, which would
+# index every item queued before it, one by one.
+ALONE_IN_GROUP = "_v_alone_in_translation_group"
+
+
 def translation_group(obj):
     group = ITG(obj, None) if ITranslatable.providedBy(obj) else None
     return group if group and group != NOTG else None
@@ -80,7 +87,11 @@ def shown_in(obj):
     """The interface languages in which ``obj`` stands for its translation group."""
     language = ILanguage(obj).get_language() if ITranslatable.providedBy(obj) else ""
     group = translation_group(obj)
-    if language not in LANGUAGE_CODES or group is None:
+    if (
+        language not in LANGUAGE_CODES
+        or group is None
+        or getattr(aq_base(obj), ALONE_IN_GROUP, False)
+    ):
         return [EVERY_LANGUAGE]
     # Which other languages have a version, and which of those visitors find published (the
     # state is read from the object: its catalog entry may lag behind a transition's event).

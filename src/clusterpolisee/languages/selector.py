@@ -16,7 +16,6 @@ follow).
 from clusterpolisee.languages.homes import home_title
 from clusterpolisee.languages.homes import language_home
 from clusterpolisee.languages.platform import translation_group
-from pathlib import Path
 from plone import api
 from plone.app.i18n.locales.browser.selector import LanguageSelector
 from plone.app.multilingual.browser.selector import getPostPath
@@ -25,7 +24,6 @@ from plone.base.interfaces import IPloneSiteRoot
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import parse_qsl
 from urllib.parse import urlencode
-import plone.app.multilingual.browser
 
 
 # Never carried: plone.protect's token, and the selector's own parameters (set afresh below).
@@ -57,15 +55,36 @@ def translation_urls(context):
     return {brain.Language: brain.getURL() for brain in catalog(TranslationGroup=group)}
 
 
+# The names of the platform's languages, by the supported languages: plone.i18n builds the
+# list of every language it knows (some two hundred) to find them, on every page.
+_LANGUAGE_NAMES = {}
+
+
+def supported_languages(tool):
+    """[{code, name, native, flag...}] of the site's languages, in the site's order."""
+    supported = tuple(tool.getSupportedLanguages())
+    names = _LANGUAGE_NAMES.get(supported)
+    if names is None:
+        available = tool.getAvailableLanguageInformation()
+        names = _LANGUAGE_NAMES[supported] = [
+            {**available[code], "code": code} for code in supported if code in available
+        ]
+    return names
+
+
 class PlatformLanguageSelector(LanguageSelector):
-    # plone.app.multilingual's own template: only the links change.
-    render = ViewPageTemplateFile(
-        "languageselector.pt",
-        _prefix=str(Path(plone.app.multilingual.browser.__file__).parent / "templates"),
-    )
+    # plone.app.multilingual's markup, with Python expressions (its paths cost a traversal
+    # each, thirteen languages over).
+    render = ViewPageTemplateFile("templates/languageselector.pt")
 
     def languages(self):
-        results = super().languages()
+        if self.tool is None:
+            return []
+        current = self.tool.getLanguageBindings(self.request)[0]
+        results = [
+            {**info, "selected": info["code"] == current, "translated": True}
+            for info in supported_languages(self.tool)
+        ]
         translations = translation_urls(self.context)
         post_path = getPostPath(self.context, self.request)
         here = self.context.absolute_url() + post_path

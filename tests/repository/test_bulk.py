@@ -1,0 +1,145 @@
+"""Practices loaded in bulk (repository/bulk.py): published, indexed once, alike to added ones
+for every reader, and refused with a message when they cannot be loaded."""
+
+from clusterpolisee.demo.loader import _generated_practices
+from playwright.sync_api import expect
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import TEST_USER_ID
+from Products.CMFPlone.CatalogTool import CatalogTool
+from tests.conftest import SCREENSHOTS
+from zope.component import getUtility
+from zope.intid.interfaces import IIntIds
+from zope.lifecycleevent import modified
+import pytest
+import transaction
+
+
+def rows(count, title="Regional voucher scheme"):
+    return [
+        {
+            "title": f"{title} {number}",
+            "description": "Loaded in bulk for the test.",
+            "topics": ["innovation-rd"],
+            "country": "RO",
+            "region": "RO21",
+        }
+        for number in range(count)
+    ]
+
+
+@pytest.fixture
+def repository(portal):
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    return portal["repository"]
+
+
+def loaded(repository, count, **options):
+    from clusterpolisee.repository.bulk import add_published
+
+    return add_published(repository, "BestPractice", rows(count), **options)
+
+
+class TestAddPublished:
+    def test_items_are_published_english_and_found_by_visitors(self, repository):
+        assert loaded(repository, 3) == 3
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = catalog(portal_type="BestPractice", Title="Regional voucher scheme")
+        assert len(brains) == 3
+        for brain in brains:
+            obj = brain.getObject()
+            assert brain.review_state == "published"
+            assert brain.Language == "en"
+            assert brain.effective.year() >= 2026
+            assert obj.UID() == brain.UID
+            assert getUtility(IIntIds).queryId(obj) is not None
+            (entry,) = obj.workflow_history["clusterpolisee_public_workflow"]
+            assert entry["comments"] == "Loaded in bulk"
+        with api.env.adopt_roles(["Anonymous"]):
+            visible = catalog(portal_type="BestPractice", Title="Regional voucher scheme")
+            assert len(visible) == 3
+            assert api.user.has_permission("View", obj=brains[0].getObject())
+        # A visitor in any language finds each (none has a translation).
+        for brain in brains:
+            assert catalog.getIndexDataForRID(brain.getRID())["shown_in_language"] == ["*"]
+
+    def test_each_item_is_catalogued_once_across_batches(self, functional, monkeypatch):
+        repository = functional["portal"]["repository"]
+        catalogued = []
+        original = CatalogTool.catalog_object
+
+        def counting(self, obj, uid=None, *args, **kwargs):
+            catalogued.append(uid or "/".join(obj.getPhysicalPath()))
+            return original(self, obj, uid, *args, **kwargs)
+
+        monkeypatch.setattr(CatalogTool, "catalog_object", counting)
+        with api.env.adopt_user(username=SITE_OWNER_NAME):
+            loaded(repository, 5, batch=2)
+            transaction.commit()  # the last, partial batch
+        paths = [path for path in catalogued if "/repository/regional-voucher-scheme" in path]
+        assert len(paths) == 5
+        assert len(set(paths)) == 5
+
+    def test_ids_follow_titles_past_those_taken(self, repository):
+        loaded(repository, 1)
+        loaded(repository, 1)
+        assert "regional-voucher-scheme-0" in repository
+        assert "regional-voucher-scheme-0-2" in repository
+
+    def test_the_first_edit_makes_the_first_version(self, repository):
+        loaded(repository, 1)
+        obj = repository["regional-voucher-scheme-0"]
+        versions = api.portal.get_tool("portal_repository")
+        assert versions.getHistoryMetadata(obj) in (None, [])
+        obj.title = "Regional voucher scheme, revised"
+        modified(obj)
+        assert versions.getHistoryMetadata(obj).getLength(countPurged=False) == 1
+
+    def test_a_row_without_title_is_refused_with_its_number(self, repository):
+        from clusterpolisee.repository.bulk import add_published
+        from clusterpolisee.repository.bulk import BulkLoadError
+
+        with pytest.raises(BulkLoadError, match="row 2 has no title"):
+            add_published(repository, "BestPractice", [rows(1)[0], {"topics": ["skills-jobs"]}])
+
+    def test_a_type_without_a_published_state_is_refused(self, repository):
+        from clusterpolisee.repository.bulk import add_published
+        from clusterpolisee.repository.bulk import BulkLoadError
+
+        with pytest.raises(BulkLoadError, match="no single workflow with a published state"):
+            add_published(repository, "Transfer", [{"title": "Somewhere, 2026"}])
+
+    def test_a_batch_of_zero_is_refused(self, repository):
+        from clusterpolisee.repository.bulk import BulkLoadError
+
+        with pytest.raises(BulkLoadError, match="batch must be 1 or more"):
+            loaded(repository, 1, batch=0)
+
+
+@pytest.mark.browser
+class TestLoadedPracticesInTheBrowser:
+    def test_a_visitor_finds_a_generated_practice_and_reads_it(
+        self, functional, demo_functional, page, site_url, wcag_violations
+    ):
+        from clusterpolisee.repository.bulk import add_published
+
+        portal = functional["portal"]
+        generated = list(_generated_practices(2))
+        with api.env.adopt_user(username=SITE_OWNER_NAME):
+            add_published(portal["repository"], "BestPractice", generated)
+        transaction.commit()
+        title = generated[1]["title"]
+
+        page.goto(site_url)
+        page.locator("#searchGadget").fill(title)
+        page.locator("#searchGadget").press("Enter")
+        result = page.locator(".faceted-result-list").get_by_role("link", name=title)
+        expect(result).to_be_visible()
+        result.click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(title)
+        expect(page.locator("body")).to_contain_text(generated[1]["description"])
+        # English, as every practice added in the repository: no "in English" marker.
+        expect(page.locator(".content-language")).to_have_count(0)
+        assert wcag_violations(page) == []
+        page.screenshot(path=str(SCREENSHOTS / "bulk-loaded-practice.png"), full_page=True)
