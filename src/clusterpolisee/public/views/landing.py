@@ -2,6 +2,7 @@
 
 from clusterpolisee import _
 from clusterpolisee.core import dates
+from clusterpolisee.core.pagecache import shared_key
 from clusterpolisee.core.topics import TOPICS
 from clusterpolisee.core.vocabularies import type_title
 from clusterpolisee.core.vocabularies import vocabulary_title
@@ -20,6 +21,7 @@ from clusterpolisee.public.search import value_counts
 from clusterpolisee.public.views.map import MapView
 from DateTime import DateTime
 from plone import api
+from plone.memoize import ram
 from plone.memoize.view import memoize
 from plone.registry.interfaces import IRegistry
 from Products.Five.browser import BrowserView
@@ -36,6 +38,12 @@ def _first(value):
 def _shipped_or_own(text, shipped):
     """The shipped text, in the visitor's language, while the coordinator has not changed it."""
     return api.portal.translate(shipped) if text == shipped.default else text
+
+
+def _block_key(method, self):
+    # The home's figures, topics and map: the same for a person in a language home until the
+    # catalog changes (core/pagecache.py).
+    return shared_key("landing", method.__name__, self.context.getPhysicalPath())
 
 
 class LandingView(BrowserView):
@@ -56,6 +64,7 @@ class LandingView(BrowserView):
         return _shipped_or_own(self.settings.introduction, DEFAULT_INTRODUCTION)
 
     @memoize
+    @ram.cache(_block_key)
     def topics(self):
         """The six topics, each with how many published repository items it holds (as the
         visitor may see them, one per translation group; record ids only)."""
@@ -109,6 +118,7 @@ class LandingView(BrowserView):
             "score": f"{score:g}" if isinstance(score, (int, float)) else None,
         }
 
+    @ram.cache(_block_key)
     def map_svg(self):
         return MapView(self.context, self.request).small_svg()
 
@@ -160,6 +170,7 @@ class LandingView(BrowserView):
     )
 
     @memoize
+    @ram.cache(_block_key)
     def headline_figures(self):
         report = IndicatorReport(self.context, published_only=True)
         base = f"{self.context.absolute_url()}/@@indicators"
