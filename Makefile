@@ -88,8 +88,8 @@ restore-check: instance/zope/etc/wsgi.ini ## The restore drill: restore the newe
 	$(VENV)/bin/python scripts/backup.py check
 
 .PHONY: benchmark
-benchmark: instance/zope/etc/wsgi.ini ## Fill a separate instance with ITEMS practices (default 20000), time pages beside stock Plone
-	$(VENV)/bin/python scripts/benchmark-repository.py --items $(if $(filter command line,$(origin ITEMS)),$(ITEMS),20000)
+benchmark: instance/zope/etc/wsgi.ini ## From an empty benchmark instance, load ITEMS practices (default 20000) and time pages beside stock Plone at 2,000, 20,000 and 200,000 on the way (REQUESTS per page, default 200; KEEP=1: the data as it is)
+	$(VENV)/bin/python scripts/benchmark-repository.py --items $(if $(filter command line,$(origin ITEMS)),$(ITEMS),20000) $(if $(REQUESTS),--requests $(REQUESTS)) $(if $(KEEP),--keep)
 
 # npm may come with the Debian packages: after them (order only, no rebuild each time).
 node_modules/axe-core/axe.min.js: package.json package-lock.json | system-packages

@@ -7,7 +7,9 @@ are kept in plone.memoize's RAM cache under a key made of:
 
 - the catalog's counter, which every indexing, reindexing and removal moves on, and the
   transaction that last moved it;
-- the person (their user id, or none for visitors), so nobody sees what another may see;
+- the person (their user id, or none for visitors) and the roles and groups the catalog's
+  security filter reads for them, so nobody sees what another may see, nor what they no
+  longer may;
 - the interface language and the site's address (virtual hosting, language homes);
 - the minute, so that what the catalog does not record (a changed action, a registry setting,
   the passing of time for "upcoming") shows within a minute.
@@ -19,10 +21,12 @@ import time
 
 
 def person_key():
-    """The visitor (None) or the member (their user id)."""
-    if api.user.is_anonymous():
-        return None
-    return api.user.get_current().getId()
+    """The visitor or the member, with what the catalog lets them see (their roles and groups,
+    as its security filter reads them): a member's new or withdrawn role counts at once."""
+    catalog = api.portal.get_tool("portal_catalog")
+    user = api.user.get_current()
+    user_id = None if api.user.is_anonymous() else user.getId()
+    return user_id, tuple(sorted(catalog._listAllowedRolesAndUsers(user)))
 
 
 def shared_key(*parts):

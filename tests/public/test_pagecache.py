@@ -1,0 +1,102 @@
+"""What every page shows alike, kept between pages (core/pagecache.py): never another person's,
+never what a person may no longer see, and new content at once."""
+
+from clusterpolisee.core.pagecache import shared_key
+from clusterpolisee.languages.navigation import PlatformNavigationTabs
+from plone import api
+from plone.app.testing import login
+from plone.app.testing import logout
+from plone.app.testing import setRoles
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import TEST_USER_ID
+from plone.app.testing import TEST_USER_NAME
+from Products.CMFCore.indexing import processQueue
+import pytest
+
+
+@pytest.fixture
+def board_room(portal):
+    """A private section at the site root: in the main navigation of those who may see it."""
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    # Someone else's: the test user sees it by their role only, not as its owner.
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        folder = api.content.create(container=portal, type="Folder", id="board-room", title="Board")
+    processQueue()
+    return folder
+
+
+def tab_ids(portal, request):
+    return [tab["id"] for tab in PlatformNavigationTabs(portal, request).topLevelTabs()]
+
+
+def test_a_withdrawn_role_counts_at_once(portal, request_, board_room):
+    assert "board-room" in tab_ids(portal, request_)
+    setRoles(portal, TEST_USER_ID, ["Member"])
+    assert "board-room" not in tab_ids(portal, request_)
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    assert "board-room" in tab_ids(portal, request_)
+
+
+def test_a_visitor_never_gets_a_members_tabs(portal, request_, board_room):
+    member = shared_key("tabs")
+    assert "board-room" in tab_ids(portal, request_)
+    logout()
+    try:
+        assert "board-room" not in tab_ids(portal, request_)
+        assert shared_key("tabs") != member
+    finally:
+        login(portal, TEST_USER_NAME)
+
+
+def test_new_content_changes_the_key_at_once(portal, request_, board_room):
+    before = shared_key("tabs")
+    api.content.create(container=portal, type="Folder", id="archive", title="Archive")
+    processQueue()
+    assert shared_key("tabs") != before
+    assert "archive" in tab_ids(portal, request_)
+
+
+def test_the_entries_given_out_are_copies(portal, request_, board_room):
+    first = PlatformNavigationTabs(portal, request_).topLevelTabs()
+    first[0]["name"] = "changed by a viewlet"
+    second = PlatformNavigationTabs(portal, request_).topLevelTabs()
+    assert second[0]["name"] != "changed by a viewlet"
+
+
+def events_renderer(portal, request):
+    from plone.app.event.portlets.portlet_events import Assignment
+    from plone.portlets.interfaces import IPortletManager
+    from plone.portlets.interfaces import IPortletRenderer
+    from zope.component import getMultiAdapter
+    from zope.component import getUtility
+
+    manager = getUtility(IPortletManager, name="plone.rightcolumn", context=portal)
+    view = portal.restrictedTraverse("@@view")
+    assignment = Assignment(count=5, state=("published",))
+    assignment.__name__ = "events"
+    return getMultiAdapter((portal, request, view, manager, assignment), IPortletRenderer)
+
+
+def test_events_are_found_in_each_request_the_page_is_kept(portal, request_, clock):
+    from clusterpolisee.core.portlets import PlatformEventsRenderer
+
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        event = api.content.create(
+            container=portal["events"],
+            type="Event",
+            id="summit",
+            title="Cluster summit",
+            start=clock.at(days=3, hour=10),
+            end=clock.at(days=3, hour=12),
+        )
+        api.content.transition(event, to_state="published")
+    processQueue()
+    first, second = events_renderer(portal, request_), events_renderer(portal, request_)
+    assert isinstance(first, PlatformEventsRenderer)
+    assert [item.title for item in first.events] == ["Cluster summit"]
+    # Not the objects another request found (plone.app.event kept those between requests).
+    assert first.events is not second.events
+    first.update()
+    second.update()
+    assert "Cluster summit" in first.render()
+    assert second.render() == first.render()
