@@ -63,10 +63,11 @@ _LANGUAGE_NAMES = {}
 def supported_languages(tool):
     """[{code, name, native, flag...}] of the site's languages, in the site's order."""
     supported = tuple(tool.getSupportedLanguages())
-    names = _LANGUAGE_NAMES.get(supported)
+    key = (supported, bool(getattr(tool, "use_combined_language_codes", False)))
+    names = _LANGUAGE_NAMES.get(key)
     if names is None:
         available = tool.getAvailableLanguageInformation()
-        names = _LANGUAGE_NAMES[supported] = [
+        names = _LANGUAGE_NAMES[key] = [
             {**available[code], "code": code} for code in supported if code in available
         ]
     return names
