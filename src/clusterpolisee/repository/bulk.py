@@ -44,7 +44,7 @@ HISTORY_COMMENT = "Loaded in bulk"
 
 
 class BulkLoadError(ValueError):
-    """What cannot be loaded as asked (an unknown type, a workflow without "published")."""
+    """What cannot be loaded as asked (a row without title, a workflow without "published")."""
 
 
 def _workflow(obj, workflow_tool):
