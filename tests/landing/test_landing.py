@@ -120,3 +120,30 @@ class TestLandingPage:
         for link in view.explore_links():
             assert link["url"] in html
         assert f"{portal.absolute_url()}/@@register" in html
+
+    def test_featured_practices_transfer_best_newest_first_among_equals(self, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        for item_id, score, day, published in (
+            ("fair-old", 3, 1, True),
+            ("best", 5, 2, True),
+            ("good-old", 4, 3, True),
+            ("good-new", 4, 9, True),
+            ("best-draft", 5, 9, False),
+            ("unscored", None, 9, True),
+            ("fair-new", 3, 8, True),
+        ):
+            practice = api.content.create(
+                container=portal["repository"],
+                type="BestPractice",
+                id=item_id,
+                title=item_id,
+                transferability_score=score,
+            )
+            if published:
+                publish(practice)
+            practice.setEffectiveDate(f"2026/03/{day:02d} 10:00:00 UTC")
+            practice.reindexObject()
+        logout()
+        view = portal.restrictedTraverse("@@platform-home")
+        # By score, then by date among equals; drafts and unscored practices never.
+        assert titles(view.featured_practices()) == ["best", "good-new", "good-old"]

@@ -249,6 +249,18 @@ class TestFullText:
         view, _html = run(portal, SearchableText="forty")
         assert titles(view) == ["Cluster manager academy"]
 
+    @pytest.mark.parametrize(
+        ("language", "first"), [("en", "Innovation vouchers"), ("bg", "Voucher scheme Plovdiv")]
+    )
+    def test_results_in_the_visitors_language_come_first(self, portal, seeded, language, first):
+        portal.REQUEST.set("LANGUAGE", language)
+        try:
+            view, _html = run(portal, SearchableText="vouch", portal_type="BestPractice")
+        finally:
+            portal.REQUEST.set("LANGUAGE", "en")
+        assert next(brain.Title for brain in view.batch) == first
+        assert len(view.batch) == view.total == 2
+
 
 class TestSortingAndPaging:
     def test_sort_by_title_and_by_date(self, portal, seeded):

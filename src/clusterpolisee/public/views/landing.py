@@ -50,6 +50,7 @@ class LandingView(BrowserView):
     """What the platform is, its six topics, what is new and coming, and how to join."""
 
     latest_limit = 5
+    featured_limit = 3
 
     @property
     @memoize
@@ -93,14 +94,25 @@ class LandingView(BrowserView):
     def featured_practices(self):
         """The published best practices that transfer best (their overall transferability
         score), newest first among equals: the home's featured cards."""
-        return self._search(
-            portal_type="BestPractice",
-            review_state="published",
-            transferability_score={"query": 1, "range": "min"},
-            sort_on=("transferability_score", "effective"),
-            sort_order=("descending", "descending"),
-            limit=3,
-        )
+        # One score at a time, best first, each sorted by date alone: sorting every practice
+        # on two keys cost 180 ms at 20,000 practices and grew with them.
+        catalog = api.portal.get_tool("portal_catalog")
+        scores = catalog._catalog.indexes["transferability_score"].uniqueValues()
+        found = []
+        for score in sorted((score for score in scores if score >= 1), reverse=True):
+            found.extend(
+                self._search(
+                    portal_type="BestPractice",
+                    review_state="published",
+                    transferability_score=score,
+                    sort_on="effective",
+                    sort_order="descending",
+                    limit=self.featured_limit - len(found),
+                )
+            )
+            if len(found) >= self.featured_limit:
+                break
+        return found
 
     def card(self, brain):
         """What a card shows of an item: its type, country, date of publication and, for a
