@@ -310,3 +310,29 @@ def test_search_text_that_is_not_utf8_is_a_400(demo_functional, functional):
         if response.status_code != 400 or "UTF-8" not in response.text:
             wrong.append(f"{path}: {response.status_code} {response.text[:200]}")
     assert wrong == [], "\n".join(wrong)
+
+
+def test_the_rule_for_one_name_is_the_directorys_rule(members, functional):
+    """``may_see_member``, which bylines ask for one account, answers as the whole directory
+    (``listed_member_ids``) does, for every reader and every account."""
+    from clusterpolisee.members.directory import listed_member_ids
+    from clusterpolisee.members.directory import may_see_member
+    from plone.app.testing import login
+    from plone.app.testing import logout
+
+    portal = functional["portal"]
+    accounts = [user.getId() for user in api.user.get_users()] + ["nobody-such"]
+    disagree = []
+    for reader in (None, APPROVED, PARTNER, REGISTRANT, HIDDEN, COORDINATOR):
+        if reader is None:
+            logout()
+        else:
+            login(portal, reader)
+        listed = listed_member_ids()
+        for account in accounts:
+            expected = listed is None or account in listed
+            if may_see_member(account) != expected:
+                disagree.append(f"{reader} on {account}: directory says {expected}")
+    logout()
+    assert len(accounts) > 10
+    assert disagree == []

@@ -8,6 +8,7 @@ members": the coordinator, site administrators) sees every account. Nobody else 
 not visitors, not registrants waiting for approval, not partner members.
 """
 
+from clusterpolisee.members.tiers import TIER_GROUP_IDS
 from clusterpolisee.members.tiers import tier_memberships
 from plone import api
 
@@ -55,6 +56,18 @@ def listed_member_ids():
 
 
 def may_see_member(user_id):
-    """Whether the current user may see the name and page of the account ``user_id``."""
-    listed = listed_member_ids()
-    return listed is None or user_id in listed
+    """Whether the current user may see the name and page of the account ``user_id``: the rule
+    of ``listed_member_ids`` for one account, which reads that account alone (a byline asked the
+    whole directory three times per page)."""
+    if api.user.is_anonymous():
+        return False
+    if sees_every_profile():
+        return True
+    if not sees_names():
+        return False
+    if user_id == api.user.get_current().getId():
+        return True
+    user = api.user.get(userid=user_id) if user_id else None
+    if user is None or not profile_visible(user):
+        return False
+    return bool(set(user.getGroups()) & set(TIER_GROUP_IDS) - {"public-followers"})

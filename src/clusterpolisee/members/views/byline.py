@@ -8,11 +8,13 @@ from clusterpolisee.members.directory import may_see_member
 from pathlib import Path
 from plone import api
 from plone.app.layout.viewlets.content import DocumentBylineViewlet
+from plone.memoize.view import memoize
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 import plone.app.layout.viewlets
 
 
 class MemberAwareByline(DocumentBylineViewlet):
+    @memoize
     def hidden(self, user_id):
         return self.get_member_info(user_id) is not None and not may_see_member(user_id)
 
