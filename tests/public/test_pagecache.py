@@ -100,3 +100,29 @@ def test_events_are_found_in_each_request_the_page_is_kept(portal, request_, clo
     second.update()
     assert "Cluster summit" in first.render()
     assert second.render() == first.render()
+
+
+def test_indicators_kept_follow_content_targets_and_interests_at_once(portal, request_):
+    from clusterpolisee.core.sections import publish
+    from clusterpolisee.indicators.report import indicator_data
+    from clusterpolisee.indicators.report import TARGETS_RECORD
+
+    def rows():
+        return {row["id"]: row for row in indicator_data(portal, request_, detail=False)}
+
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    assert rows()["best-practices"]["value"] == 0
+    # What a caller changes in its copy stays out of what is kept.
+    rows()["best-practices"]["figures"].append("changed by a view")
+    publish(
+        api.content.create(
+            container=portal["repository"], type="BestPractice", id="vouchers", title="Vouchers"
+        )
+    )
+    processQueue()
+    assert rows()["best-practices"]["value"] == 1
+    assert rows()["best-practices"]["figures"] == []
+    # The catalog did not change: a new target shows all the same.
+    api.portal.set_registry_record(TARGETS_RECORD, {"best-practices": 4})
+    assert rows()["best-practices"]["target"] == 4
+    assert rows()["best-practices"]["progress"] == 25

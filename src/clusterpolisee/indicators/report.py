@@ -13,6 +13,7 @@ from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
 from BTrees.IIBTree import union
 from clusterpolisee import _
+from clusterpolisee.core.pagecache import shared_key
 from clusterpolisee.core.vocabularies import VocabularyTitles
 from clusterpolisee.languages.homes import DEFAULT_LANGUAGE
 from clusterpolisee.languages.platform import in_language
@@ -21,7 +22,9 @@ from clusterpolisee.members.tiers import TIER_GROUPS
 from clusterpolisee.public.search import record_ids
 from clusterpolisee.public.search import value_counts
 from plone import api
+from plone.memoize import ram
 from zope.i18n import translate
+import copy
 
 
 TARGETS_RECORD = "clusterpolisee.indicator_targets"
@@ -354,15 +357,44 @@ class IndicatorReport:
 DETAIL_PERMISSION = "clusterpolisee: View indicator detail"
 
 
+# The indicators counted from the catalog alone, and those the catalog does not hold.
+CATALOG_KINDS = ("content", "transfers")
+LIVE_KINDS = ("members", "interests")
+
+
 def indicator_data(root, request, detail):
     """Every indicator as plain data, for the page, the CSV and ``@indicators``.
 
     Without ``detail`` everything counts published items only; with it, ``value`` counts what
     the viewer may view and ``published`` what is published.
+
+    The rows counted from the catalog are worked out once per catalog change for a person
+    (core/pagecache.py; at 200,000 practices they took over a second); the members and the
+    interests, which the catalog does not hold, are counted on each call.
     """
+    goals = targets()
+    kept = _catalog_rows(root, request, detail, tuple(sorted(goals.items())))
+    live = _rows(root, request, detail, goals, kinds=LIVE_KINDS)
+    # A copy: callers may change what they get, never what is kept.
+    rows = copy.deepcopy(kept)
+    rows.update(live)
+    return [rows[indicator.id] for indicator in INDICATORS]
+
+
+def _catalog_rows_key(function, root, request, detail, goals):
+    return shared_key("indicators", root.getPhysicalPath(), bool(detail), goals)
+
+
+@ram.cache(_catalog_rows_key)
+def _catalog_rows(root, request, detail, goals):
+    # Plain data only (no catalog record, no object), so that it may be kept between requests.
+    return _rows(root, request, detail, dict(goals), kinds=CATALOG_KINDS)
+
+
+def _rows(root, request, detail, goals, kinds):
+    """{indicator id: row} of the indicators of ``kinds``."""
     published = IndicatorReport(root, published_only=True)
     visible = IndicatorReport(root, published_only=False) if detail else published
-    goals = targets()
 
     def text(message):
         return translate(message, context=request)
@@ -385,8 +417,10 @@ def indicator_data(root, request, detail):
         ]
         return sorted(rows, key=lambda row: (-row["count"], row["title"]))
 
-    data = []
+    data = {}
     for indicator in INDICATORS:
+        if indicator.kind not in kinds:
+            continue
         value = visible.value(indicator)
         target = goals.get(indicator.id)
         row = {
@@ -449,7 +483,7 @@ def indicator_data(root, request, detail):
                 if index_name == "quarter":
                     rows.sort(key=lambda row: row["value"])
                 row["breakdowns"].append({"index": index_name, "title": text(title), "rows": rows})
-        data.append(row)
+        data[indicator.id] = row
     return data
 
 
