@@ -143,3 +143,29 @@ class TestLoadedPracticesInTheBrowser:
         expect(page.locator(".content-language")).to_have_count(0)
         assert wcag_violations(page) == []
         page.screenshot(path=str(SCREENSHOTS / "bulk-loaded-practice.png"), full_page=True)
+
+
+def test_each_catalogued_value_is_worked_out_once(repository, portal):
+    """The repository's indexable wrapper works a value out once per cataloguing, though the
+    catalog asks it for the index and again for the column; a name the item lacks stays
+    missing every time it is asked."""
+    from clusterpolisee.core.indexing import RememberingIndexableObjectWrapper
+    from plone.indexer.interfaces import IIndexableObject
+    from zope.component import getMultiAdapter
+
+    practice = api.content.create(
+        container=repository, type="BestPractice", id="vouchers", title="Vouchers"
+    )
+    catalog = api.portal.get_tool("portal_catalog")
+    wrapper = getMultiAdapter((practice, catalog), IIndexableObject)
+    assert isinstance(wrapper, RememberingIndexableObjectWrapper)
+    first = wrapper.SearchableText
+    practice.title = "Renamed since"
+    # The same cataloguing: the value worked out first.
+    assert wrapper.SearchableText == first
+    for _ in range(2):
+        with pytest.raises(AttributeError):
+            wrapper.no_such_column  # noqa: B018
+    # The next cataloguing works it out again.
+    catalog.reindexObject(practice)
+    assert len(catalog(SearchableText="renamed", UID=practice.UID())) == 1

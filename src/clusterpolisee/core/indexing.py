@@ -12,6 +12,7 @@ from DateTime import DateTime
 from datetime import datetime
 from plone.event.interfaces import IEvent
 from plone.indexer import indexer
+from plone.indexer.wrapper import IndexableObjectWrapper
 from zope.interface import Interface
 
 
@@ -82,3 +83,34 @@ def quarter(obj):
 def not_indexed(obj):
     """Registered by each capability under the names of its indexes, for every other object."""
     raise AttributeError
+
+
+_MISSING = object()
+
+
+class RememberingIndexableObjectWrapper(IndexableObjectWrapper):
+    """plone.indexer's wrapper, which the catalog asks for every index and every metadata column:
+    each name is worked out once per cataloguing, not once for its index and again for its
+    column (an item's full text, size and image scales were computed twice), and a name the item
+    lacks is looked up once (Dexterity searches every behaviour for a default each time).
+
+    One wrapper serves one call of ``catalog_object``: nothing is kept beyond it."""
+
+    def __init__(self, object, catalog):
+        super().__init__(object, catalog)
+        self.__dict__["_remembered"] = {}
+
+    def __getattr__(self, name):
+        if name.startswith("__") or name == "_remembered":
+            return super().__getattr__(name)
+        remembered = self.__dict__["_remembered"]
+        value = remembered.get(name, _MISSING)
+        if value is _MISSING:
+            try:
+                value = super().__getattr__(name)
+            except AttributeError:
+                value = AttributeError
+            remembered[name] = value
+        if value is AttributeError:
+            raise AttributeError(name)
+        return value
