@@ -44,11 +44,14 @@ def field_texts(obj, transforms):
     """The prose of every field of every schema of ``obj``."""
     seen = set()
     for schema in iterSchemata(obj):
+        adapted = None  # a behaviour's adapter, made once for all its fields
         for name, field in getFieldsInOrder(schema):
             if name in seen or name in SKIPPED_FIELDS:
                 continue
             seen.add(name)
-            value = getattr(schema(obj), name, None)
+            if adapted is None:
+                adapted = schema(obj)
+            value = getattr(adapted, name, None)
             if not value:
                 continue
             if IRichText.providedBy(field) and IRichTextValue.providedBy(value):
