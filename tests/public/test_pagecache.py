@@ -126,3 +126,28 @@ def test_indicators_kept_follow_content_targets_and_interests_at_once(portal, re
     api.portal.set_registry_record(TARGETS_RECORD, {"best-practices": 4})
     assert rows()["best-practices"]["target"] == 4
     assert rows()["best-practices"]["progress"] == 25
+
+
+def test_the_menus_follow_roles_and_content_and_come_as_copies(portal, request_, board_room):
+    from clusterpolisee.languages.navigation import PlatformSectionsViewlet
+
+    def menus():
+        viewlet = PlatformSectionsViewlet(portal, request_, None)
+        viewlet.update()
+        return viewlet
+
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        api.content.create(container=board_room, type="Document", id="minutes", title="Minutes")
+    processQueue()
+    board = "/".join(board_room.getPhysicalPath())
+    assert [entry["id"] for entry in menus().navtree[board]] == ["minutes"]
+    # What drawing the menus adds to an entry stays on that page.
+    viewlet = menus()
+    viewlet.navtree[board][0]["title"] = "changed by the drawing"
+    assert menus().navtree[board][0]["title"] == "Minutes"
+    setRoles(portal, TEST_USER_ID, ["Member"])
+    assert board not in menus().navtree
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    api.content.create(container=board_room, type="Document", id="agenda", title="Agenda")
+    processQueue()
+    assert sorted(entry["id"] for entry in menus().navtree[board]) == ["agenda", "minutes"]
