@@ -151,3 +151,20 @@ def test_the_menus_follow_roles_and_content_and_come_as_copies(portal, request_,
     api.content.create(container=board_room, type="Document", id="agenda", title="Agenda")
     processQueue()
     assert sorted(entry["id"] for entry in menus().navtree[board]) == ["agenda", "minutes"]
+
+
+def test_the_site_map_is_each_persons_own_and_follows_content(portal, request_, board_room):
+    def site_map():
+        # The page's tree (the page around it is the same request's, with its memos).
+        assert "navTreeItem" in portal.restrictedTraverse("@@sitemap")()
+        return portal.restrictedTraverse("@@sitemap").createSiteMap()
+
+    assert "board-room" in site_map()
+    logout()
+    try:
+        assert "board-room" not in site_map()
+    finally:
+        login(portal, TEST_USER_NAME)
+    api.content.create(container=portal, type="Folder", id="archive", title="Archive")
+    processQueue()
+    assert "/archive" in site_map()
