@@ -544,3 +544,43 @@ class TestUpgradeTo1018:
         # A transfer has no workflow of its own in the repository: it follows its practice.
         policy = api.portal.get_tool("portal_placeful_workflow")["clusterpolisee_public"]
         assert policy.getChainFor("Transfer") == ()
+
+
+class TestUpgradeTo1019:
+    def test_the_sections_that_grow_keep_no_order(self, portal):
+        """A site of version 1018: the repository stores the order of its items; after the
+        upgrade it stores none, and its items are all still found and listed."""
+        from plone.folder.default import DefaultOrdering
+        from plone.folder.unordered import UnorderedOrdering
+        from zope.annotation.interfaces import IAnnotations
+
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        setup = api.portal.get_tool("portal_setup")
+        catalog = api.portal.get_tool("portal_catalog")
+        repository = portal["repository"]
+        # A new site's repository keeps no order from the start; a 1018 site's did.
+        assert isinstance(repository.getOrdering(), UnorderedOrdering)
+        repository.setOrdering("")
+        for number in range(3):
+            api.content.create(
+                container=repository, type="BestPractice", id=f"practice-{number}", title="P"
+            )
+        assert "practice-2" in IAnnotations(repository)[DefaultOrdering.ORDER_KEY]
+
+        setup.setLastVersionForProfile(PROFILE, "1018")
+        setup.upgradeProfile(PROFILE)
+
+        assert setup.getLastVersionForProfile(PROFILE) == (setup.getVersionForProfile(PROFILE),)
+        for section_id in ("repository", "institutions", "events"):
+            assert isinstance(portal[section_id].getOrdering(), UnorderedOrdering), section_id
+        assert DefaultOrdering.ORDER_KEY not in IAnnotations(repository)
+        assert {"practice-0", "practice-1", "practice-2"} <= set(repository.objectIds())
+        # Added after: found, and a listing by position still answers, in the ids' order.
+        api.content.create(container=repository, type="BestPractice", id="practice-3", title="P")
+        listed = catalog(
+            portal_type="BestPractice",
+            path={"query": "/plone/repository", "depth": 1},
+            sort_on="getObjPositionInParent",
+        )
+        assert [brain.getId for brain in listed] == [f"practice-{n}" for n in range(4)]
+        assert DefaultOrdering.ORDER_KEY not in IAnnotations(repository)

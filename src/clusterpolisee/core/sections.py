@@ -7,6 +7,9 @@ from clusterpolisee.core.security import PUBLIC_POLICY
 from clusterpolisee.core.security import WORKSPACE_POLICY
 from clusterpolisee.interfaces import IPlatformSection
 from plone import api
+from plone.folder.default import DefaultOrdering
+from plone.folder.unordered import UnorderedOrdering
+from zope.annotation.interfaces import IAnnotations
 from zope.interface import alsoProvides
 
 
@@ -78,6 +81,11 @@ PLATFORM_FOLDERS = (
         ),
     ),
 )
+# The sections that grow by the thousand. Their items keep no order of their own (plone.folder's
+# "unordered" ordering): listings sort them by date, title or relevance, and the default
+# ordering's list of every id, rewritten whenever one is added, weighed 17 MB at 200,000
+# practices (scripts/benchmark-repository.py).
+UNORDERED_SECTIONS = ("repository", "institutions", "events")
 SHIPPED_TEXTS = {
     section_id: {"title": title, "description": description}
     for section_id, title, description, *_rest in SECTIONS + PLATFORM_FOLDERS
@@ -128,6 +136,8 @@ def ensure_sections(portal):
                 description=api.portal.translate(description),
             )
             assign_policy(folder, policy_below, policy_in=policy_in)
+            if section_id in UNORDERED_SECTIONS:
+                folder.setOrdering("unordered")
             if layout:
                 folder.setLayout(layout)
             if policy_in == PUBLIC_POLICY:
@@ -142,3 +152,14 @@ def mark_section(folder):
     if not IPlatformSection.providedBy(folder):
         alsoProvides(folder, IPlatformSection)
         folder.reindexObject(idxs=["object_provides"])
+
+
+def stop_ordering(folder):
+    """Let ``folder`` keep no order of its own (``UNORDERED_SECTIONS``), its stored order
+    dropped. Plone's position index stores nothing (plone.folder's GopipIndex): it asks the
+    folder, which now answers in the order of its ids."""
+    if not isinstance(folder.getOrdering(), UnorderedOrdering):
+        folder.setOrdering("unordered")
+    annotations = IAnnotations(folder)
+    for key in (DefaultOrdering.ORDER_KEY, DefaultOrdering.POS_KEY):
+        annotations.pop(key, None)
