@@ -80,7 +80,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--address", default=os.environ.get("BENCHMARK_ADDRESS", "127.0.0.1:8089"))
-    parser.add_argument("--admin", default="admin:" + os.environ.get("ADMIN_PASSWORD", "admin"))
+    parser.add_argument("--admin", default="admin:" + (os.environ.get("ADMIN_PASSWORD") or "admin"))
     options = parser.parse_args()
     site_id = os.environ.get("SITE_ID", "Plone")
     site_url = f"http://{options.address}/{site_id}"

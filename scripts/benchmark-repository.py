@@ -337,7 +337,7 @@ parser.add_argument(
 parser.add_argument("--address", default=os.environ.get("BENCHMARK_ADDRESS", "127.0.0.1:8089"))
 parser.add_argument(
     "--admin",
-    default="admin:" + os.environ.get("ADMIN_PASSWORD", "admin"),
+    default="admin:" + (os.environ.get("ADMIN_PASSWORD") or "admin"),
     help="login:password of the benchmark instance's admin, to size the stock pages",
 )
 options = parser.parse_args()
