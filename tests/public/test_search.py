@@ -389,3 +389,33 @@ class TestListings:
             # The draft practice points to the agency too, but visitors may not see it.
             assert view.item_extra(brain) == [{"title": "Best practices", "count": 1}]
         assert "Best practices" in html
+
+
+def minute(brain):
+    return brain.effective.strftime("%Y-%m-%d %H:%M")
+
+
+class TestNewestFirst:
+    def test_agrees_with_the_catalogs_own_sort_and_its_security(self, portal, seeded):
+        """``newest_first`` walks the date index for a result holding much of the catalog
+        (everything a visitor may see, here), and lets the catalog sort a smaller one; both
+        give what the catalog's own sort gives, drafts never to visitors."""
+        from clusterpolisee.public.search import newest_first
+
+        for days, item in enumerate(seeded.values()):
+            item.setEffectiveDate(DateTime() - days)
+            item.reindexObject()
+        catalog = api.portal.get_tool("portal_catalog")
+        with api.env.adopt_user(user=nobody):
+            for query in ({}, {"portal_type": "BestPractice"}, {"SearchableText": "cluster"}):
+                expected = catalog.searchResults(
+                    sort_on="effective", sort_order="descending", sort_limit=4, **query
+                )[:4]
+                found = newest_first(4, **query)
+                # The date index counts minutes: items of one minute come in either order.
+                assert [minute(brain) for brain in found] == [
+                    minute(brain) for brain in expected
+                ], query
+                assert all(brain.review_state == "published" for brain in found)
+            # Everything a visitor may see is most of this catalog: the walk answered.
+            assert 4 * len(catalog.searchResults()) >= len(catalog)

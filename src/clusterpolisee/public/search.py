@@ -255,6 +255,38 @@ def record_ids(results):
     return IISet(sequence)
 
 
+def newest_first(limit, **query):
+    """The ``limit`` newest (by publication date) results of a catalog query, newest first, as
+    brains.
+
+    For a result holding much of the catalog, the date index is walked from its newest date
+    down and each date's records looked up in the result: ZCatalog's own sort with a limit
+    reads every result's date (a third of the landing page at 200,000 practices). A smaller
+    result is sorted by the catalog as usual.
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    rids = record_ids(catalog.searchResults(**query))
+    if 4 * len(rids) < len(catalog):
+        return list(
+            catalog.searchResults(
+                sort_on="effective", sort_order="descending", sort_limit=limit, **query
+            )[:limit]
+        )
+    dates = catalog._catalog.indexes["effective"]._index
+    found = []
+    key = dates.maxKey() if len(dates) else None
+    while key is not None and len(found) < limit:
+        records = dates[key]
+        found.extend(
+            rid for rid in ((records,) if isinstance(records, int) else records) if rid in rids
+        )
+        try:
+            key = dates.maxKey(key - 1)
+        except ValueError:  # no older date
+            key = None
+    return [catalog._catalog[rid] for rid in found[:limit]]
+
+
 def value_counts(index, rids):
     """{value: how many of ``rids`` have it} for one Field or Keyword index."""
     counts = {}

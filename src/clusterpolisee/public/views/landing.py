@@ -16,6 +16,7 @@ from clusterpolisee.languages.platform import in_language
 from clusterpolisee.languages.platform import in_visitor_language
 from clusterpolisee.languages.platform import visitor_language
 from clusterpolisee.public.opendata import REPOSITORY_TYPES
+from clusterpolisee.public.search import newest_first
 from clusterpolisee.public.search import record_ids
 from clusterpolisee.public.search import value_counts
 from clusterpolisee.public.views.map import MapView
@@ -101,12 +102,10 @@ class LandingView(BrowserView):
         found = []
         for score in sorted((score for score in scores if score >= 1), reverse=True):
             found.extend(
-                self._search(
+                self._newest(
                     portal_type="BestPractice",
                     review_state="published",
                     transferability_score=score,
-                    sort_on="effective",
-                    sort_order="descending",
                     limit=self.featured_limit - len(found),
                 )
             )
@@ -145,6 +144,12 @@ class LandingView(BrowserView):
         limit = limit or self.latest_limit
         return catalog.searchResults(sort_limit=limit, **query)[:limit]
 
+    def _newest(self, limit=None, **query):
+        """The newest ``limit`` items of the query (public/search.py), in the visitor's
+        language."""
+        query.update(in_visitor_language(self.request))
+        return newest_first(limit or self.latest_limit, **query)
+
     @memoize
     def upcoming_events(self):
         return self._search(
@@ -156,7 +161,7 @@ class LandingView(BrowserView):
 
     @memoize
     def latest_items(self):
-        return self._search(
+        return self._newest(
             portal_type=[
                 "BestPractice",
                 "PolicyAssessment",
@@ -167,8 +172,6 @@ class LandingView(BrowserView):
                 "News Item",
             ],
             review_state="published",
-            sort_on="effective",
-            sort_order="descending",
         )
 
     # The headline indicators (indicators.py), counting published items and approved members.
