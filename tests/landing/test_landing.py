@@ -57,6 +57,14 @@ def render(portal):
     return portal.restrictedTraverse("@@platform-home")()
 
 
+def next_page(portal):
+    """The landing view as the next request would get it (without this request's memos)."""
+    from zope.annotation.interfaces import IAnnotations
+
+    IAnnotations(portal.REQUEST).pop("plone.memoize", None)
+    return portal.restrictedTraverse("@@platform-home")
+
+
 def titles(brains):
     return [brain.Title for brain in brains]
 
@@ -147,3 +155,29 @@ class TestLandingPage:
         view = portal.restrictedTraverse("@@platform-home")
         # By score, then by date among equals; drafts and unscored practices never.
         assert titles(view.featured_practices()) == ["best", "good-new", "good-old"]
+
+    def test_kept_lists_show_new_items_at_once_and_never_another_persons(self, portal, content):
+        view = next_page(portal)
+        assert titles(view.latest_items()) == ["Cluster innovation vouchers"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        practice = api.content.create(
+            container=portal["repository"], type="BestPractice", id="academy", title="Academy"
+        )
+        transferable = api.content.create(
+            container=portal["repository"],
+            type="BestPractice",
+            id="labs",
+            title="Open labs",
+            transferability_score=4,
+        )
+        publish(practice)
+        view = next_page(portal)
+        assert "Academy" in titles(view.latest_items())
+        assert titles(view.featured_practices()) == []
+        publish(transferable)
+        view = next_page(portal)
+        assert titles(view.featured_practices()) == ["Open labs"]
+        logout()
+        view = next_page(portal)
+        assert titles(view.featured_practices()) == ["Open labs"]
+        assert "Unfinished assessment draft" not in titles(view.latest_items())

@@ -41,6 +41,12 @@ def _shipped_or_own(text, shipped):
     return api.portal.translate(shipped) if text == shipped.default else text
 
 
+def _brains(records):
+    """The catalog's records (kept by ``_block_key``) as brains of this request."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return [catalog._catalog[rid] for rid in records]
+
+
 def _block_key(method, self):
     # The home's figures, topics and map: the same for a person in a language home until the
     # catalog changes (core/pagecache.py).
@@ -95,6 +101,11 @@ class LandingView(BrowserView):
     def featured_practices(self):
         """The published best practices that transfer best (their overall transferability
         score), newest first among equals: the home's featured cards."""
+        return _brains(self._featured_records())
+
+    @ram.cache(_block_key)
+    def _featured_records(self):
+        # Record ids, which may be kept between requests (brains may not).
         # One score at a time, best first, each sorted by date alone: sorting every practice
         # on two keys cost 180 ms at 20,000 practices and grew with them.
         catalog = api.portal.get_tool("portal_catalog")
@@ -111,7 +122,7 @@ class LandingView(BrowserView):
             )
             if len(found) >= self.featured_limit:
                 break
-        return found
+        return tuple(brain.getRID() for brain in found)
 
     def card(self, brain):
         """What a card shows of an item: its type, country, date of publication and, for a
@@ -144,6 +155,9 @@ class LandingView(BrowserView):
         limit = limit or self.latest_limit
         return catalog.searchResults(sort_limit=limit, **query)[:limit]
 
+    def _records(self, **query):
+        return tuple(brain.getRID() for brain in self._newest(**query))
+
     def _newest(self, limit=None, **query):
         """The newest ``limit`` items of the query (public/search.py), in the visitor's
         language."""
@@ -161,7 +175,11 @@ class LandingView(BrowserView):
 
     @memoize
     def latest_items(self):
-        return self._newest(
+        return _brains(self._latest_records())
+
+    @ram.cache(_block_key)
+    def _latest_records(self):
+        return self._records(
             portal_type=[
                 "BestPractice",
                 "PolicyAssessment",
