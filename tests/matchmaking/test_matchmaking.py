@@ -303,3 +303,20 @@ def test_no_interest_in_what_one_may_not_see(site):
     assert response.status_code in (401, 403)
     transaction.begin()
     assert messages_to("nikos.papadopoulos") == []
+
+
+def test_ranking_weighs_only_who_can_rank_and_finds_the_same(portal):
+    """``rank`` skips records too far behind on overlap to rank; the best come out as if every
+    record were weighed (ties broken the same way)."""
+    from BTrees.IIBTree import IIBucket
+    from clusterpolisee.matchmaking.suggestions import rank
+    import heapq
+    import random
+
+    generator = random.Random(23)
+    total = IIBucket()
+    for rid in generator.sample(range(1, 10**6), 2000):
+        total[rid] = generator.choice([0, 2, 3, 5, 7, 8, 10, 12, 15])
+    for limit in (1, 10, 50, 3000):
+        everyone = heapq.nlargest(limit, total.items(), key=lambda item: (item[1], -item[0]))
+        assert rank(total, limit) == everyone, limit

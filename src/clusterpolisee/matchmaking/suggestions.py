@@ -32,6 +32,7 @@ from clusterpolisee.regions.profiles import profile_of
 from plone import api
 from zope.i18n import translate
 import heapq
+import itertools
 
 
 DOMAIN_WEIGHT = 3
@@ -98,7 +99,17 @@ def rank(total, limit):
         bonus = EVIDENCE_BONUS if evidence.get(rid) else 0
         return (overlap + float(transferability.get(rid) or 0) + bonus, -rid)
 
-    return heapq.nlargest(limit, total.items(), key=worth)
+    # Sorted by overlap in C, best first. A record whose overlap falls short of the limit-th
+    # best by more than the most a transferability and the evidence can add cannot rank:
+    # only the others are weighed one by one (all of them took 40% of a region's page at
+    # 200,000 practices).
+    by_overlap = total.byValue(0)
+    if len(by_overlap) > limit:
+        scores = indexes["transferability_score"]._index
+        most_added = (float(scores.maxKey()) if len(scores) else 0) + EVIDENCE_BONUS
+        floor = by_overlap[limit - 1][0] - most_added
+        by_overlap = itertools.takewhile(lambda pair: pair[0] >= floor, by_overlap)
+    return heapq.nlargest(limit, ((rid, overlap) for overlap, rid in by_overlap), key=worth)
 
 
 def suggest(code, request, limit=DEFAULT_LIMIT):
