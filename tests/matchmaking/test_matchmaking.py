@@ -82,6 +82,13 @@ class TestSuggestions:
         assert found[0]["evidence"] is True
         assert "Evidence of its results is linked" in found[0]["reasons"]
 
+    def test_suggestions_are_kept_and_given_out_as_copies(self, site):
+        first = suggest("HR03", site.REQUEST, limit=3)
+        first[0]["reasons"].append("changed by a view")
+        again = suggest("HR03", site.REQUEST, limit=3)
+        assert again[0]["title"] == first[0]["title"]
+        assert "changed by a view" not in again[0]["reasons"]
+
     def test_a_region_without_needs_gets_nothing(self, site):
         assert suggest("AT11", site.REQUEST) == []
 

@@ -23,6 +23,7 @@ from BTrees.IIBTree import intersection
 from BTrees.IIBTree import weightedUnion
 from clusterpolisee import _
 from clusterpolisee.consultations.questionnaires import region_needs
+from clusterpolisee.core.pagecache import shared_key
 from clusterpolisee.core.topics import TOPICS
 from clusterpolisee.core.vocabularies import vocabulary_title
 from clusterpolisee.languages.platform import in_language
@@ -30,7 +31,9 @@ from clusterpolisee.languages.platform import visitor_language
 from clusterpolisee.public.search import record_ids
 from clusterpolisee.regions.profiles import profile_of
 from plone import api
+from plone.memoize import ram
 from zope.i18n import translate
+import copy
 import heapq
 import itertools
 
@@ -114,7 +117,20 @@ def rank(total, limit):
 
 def suggest(code, request, limit=DEFAULT_LIMIT):
     """The practices suggested for region ``code``, best first, each a JSON-ready dict with the
-    reasons it was suggested, in the visitor's language."""
+    reasons it was suggested, in the visitor's language.
+
+    Worked out once per person and language until the catalog changes (core/pagecache.py):
+    what they rank on (practices, region profiles, closed consultations) is all catalogued,
+    and ranking 200,000 practices took half of a region's page. A copy is given out."""
+    return copy.deepcopy(_kept_suggestions(code, request, min(limit, MAX_LIMIT)))
+
+
+def _suggestions_key(function, code, request, limit):
+    return shared_key("suggestions", code, limit)
+
+
+@ram.cache(_suggestions_key)
+def _kept_suggestions(code, request, limit):
     language = visitor_language(request)
     priorities, sectors, topics = region_needs_of(code, language)
     total = scores(code, priorities, sectors, topics, language)
@@ -122,7 +138,7 @@ def suggest(code, request, limit=DEFAULT_LIMIT):
         return []
     catalog = api.portal.get_tool("portal_catalog")
     suggestions = []
-    for rid, overlap in rank(total, min(limit, MAX_LIMIT)):
+    for rid, overlap in rank(total, limit):
         brain = catalog._catalog[rid]
         suggestions.append(_suggestion(brain, overlap, priorities, sectors, topics, request))
     return suggestions
