@@ -168,3 +168,30 @@ def test_the_site_map_is_each_persons_own_and_follows_content(portal, request_, 
     api.content.create(container=portal, type="Folder", id="archive", title="Archive")
     processQueue()
     assert "/archive" in site_map()
+
+
+def test_an_item_hidden_from_the_menus_shows_to_the_pages_inside_it(portal, request_, board_room):
+    from clusterpolisee.languages.navigation import PlatformSectionsViewlet
+
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        hidden = api.content.create(
+            container=board_room, type="Folder", id="drafts", title="Drafts", exclude_from_nav=True
+        )
+        page = api.content.create(container=hidden, type="Document", id="memo", title="Memo")
+        api.content.create(container=board_room, type="Document", id="minutes", title="Minutes")
+    processQueue()
+    board = "/".join(board_room.getPhysicalPath())
+
+    def menu_ids(context):
+        viewlet = PlatformSectionsViewlet(context, request_, None)
+        viewlet.update()
+        return sorted(entry["id"] for entry in viewlet.navtree.get(board, []))
+
+    # Plone's default: hidden from every page.
+    assert menu_ids(portal) == menu_ids(page) == ["minutes"]
+    # Shown to the pages inside it, where the site says so; the same for every other page.
+    api.portal.set_registry_record("plone.show_excluded_items", True)
+    assert menu_ids(portal) == ["minutes"]
+    assert menu_ids(page) == ["drafts", "minutes"]
+    assert menu_ids(board_room["minutes"]) == ["minutes"]
+    assert menu_ids(hidden) == ["drafts", "minutes"]

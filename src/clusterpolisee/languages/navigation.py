@@ -3,6 +3,9 @@
 descriptions in the visitor's language (tabs, breadcrumbs, headings), and an item not
 translated into the visitor's language yet says in which language it is shown."""
 
+from Acquisition import aq_base
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from clusterpolisee import _
 from clusterpolisee.core.pagecache import shared_key
 from clusterpolisee.core.sections import shipped_text
@@ -31,12 +34,30 @@ import Products.CMFPlone.browser
 PLAIN = (str, bool, int, float, type(None))
 
 
+def _hidden_around(context, depth):
+    """The paths of the items hidden from the navigation that the page is in (or is), down to
+    the navigation's depth: the only way Plone's menus depend on the page."""
+    portal = api.portal.get()
+    top = len(portal.getPhysicalPath())
+    hidden = []
+    obj = aq_inner(context)
+    while obj is not None and aq_base(obj) is not aq_base(portal):
+        path = getattr(aq_base(obj), "getPhysicalPath", None) and obj.getPhysicalPath()
+        if not path or len(path) <= top:
+            break
+        flag = getattr(aq_base(obj), "exclude_from_nav", False)
+        if len(path) - top <= depth and (flag() if callable(flag) else flag):
+            hidden.append(path)
+        obj = aq_parent(obj)
+    return tuple(hidden)
+
+
 def _navtree_key(method, self):
-    # Plone skips an item hidden from the navigation unless the page is inside it: where the
-    # page is, down to the navigation's depth, counts too.
-    depth = self.settings.navigation_depth
-    inside = self.context.getPhysicalPath()[len(api.portal.get().getPhysicalPath()) :][:depth]
-    return shared_key("navtree", self.navtree_path, inside, depth)
+    # Plone can show an item hidden from the navigation to the pages inside it (a setting).
+    settings = self.settings
+    depth = settings.navigation_depth
+    hidden = _hidden_around(self.context, depth) if settings.show_excluded_items else ()
+    return shared_key("navtree", self.navtree_path, hidden, depth)
 
 
 class PlatformSectionsViewlet(GlobalSectionsViewlet):
