@@ -403,7 +403,8 @@ class TestNewestFirst:
         from clusterpolisee.public.search import newest_first
 
         for days, item in enumerate(seeded.values()):
-            item.setEffectiveDate(DateTime() - days)
+            # Fixed dates: the comparison never depends on the day it runs.
+            item.setEffectiveDate(DateTime("2026/03/31 10:00:00 UTC") - days)
             item.reindexObject()
         catalog = api.portal.get_tool("portal_catalog")
         with api.env.adopt_user(user=nobody):
