@@ -99,6 +99,12 @@ print("Benchmark pages ready.")
 STOCK_SITE_ID = "stock"
 STOCK_MEMBER = ("stock.member", "stock-member-benchmark")
 MEMBER_PAGES = ("landing", "workspace", "wiki", "messages", "search")
+# The demo member leads the working group: on its dashboard and wiki the toolbar offers them
+# adding, editing and reviewing. A stock member with the same rights on a page of the same size
+# (Plone's Contributor, Editor and Reviewer, given there) sees the same menus.
+STOCK_EDITOR = ("stock.editor", "stock-editor-benchmark")
+EDITOR_PAGES = ("workspace", "wiki")
+EDITOR_ROLES = ["Contributor", "Editor", "Reviewer"]
 if STOCK_SITE_ID not in app.objectIds():
     from Products.CMFPlone.factory import addPloneSite
 
@@ -112,26 +118,30 @@ setSite(stock)
 # Plone leaves 127.0.0.1 unthemed (its rescue address), and the benchmark asks 127.0.0.1: a stock
 # site on a public host name is themed, as the platform is on every host name.
 api.portal.set_registry_record("plone.app.theming.interfaces.IThemeSettings.hostnameBlacklist", [])
-if api.user.get(username=STOCK_MEMBER[0]) is None:
-    api.user.create(
-        email="stock.member@example.org",
-        username=STOCK_MEMBER[0],
-        password=STOCK_MEMBER[1],
-        roles=("Member",),
-    )
+for login, password in (STOCK_MEMBER, STOCK_EDITOR):
+    if api.user.get(username=login) is None:
+        api.user.create(
+            email=f"{login}@example.org", username=login, password=password, roles=("Member",)
+        )
 stock_folder = stock.get("benchmark") or api.content.create(
     container=stock, type="Folder", id="benchmark", title="Benchmark"
 )
-for key in MEMBER_PAGES:
+for page_id in [f"member-{key}" for key in MEMBER_PAGES] + [
+    f"editor-{key}" for key in EDITOR_PAGES
+]:
     # Sized by the benchmark to the platform's member page of the same name.
-    if f"member-{key}" not in stock_folder:
+    if page_id not in stock_folder:
         api.content.create(
             container=stock_folder,
             type="Document",
-            id=f"member-{key}",
-            title=f"A page the size of the member {key} page",
+            id=page_id,
+            title=f"A page the size of the member {page_id.partition('-')[2]} page",
             text=RichTextValue(PARAGRAPH, "text/html", "text/x-html-safe"),
         )
+for key in EDITOR_PAGES:
+    api.user.grant_roles(
+        username=STOCK_EDITOR[0], obj=stock_folder[f"editor-{key}"], roles=EDITOR_ROLES
+    )
 for obj in (stock_folder, *stock_folder.objectValues()):
     if api.content.get_state(obj) != "published":
         api.content.transition(obj, transition="publish")

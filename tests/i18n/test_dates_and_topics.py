@@ -164,3 +164,32 @@ def test_the_topics_in_the_visitors_language_over_http(demo_functional, function
     for topic in found["topics"]:
         assert html.escape(italian[topic]) in page.text, (found["@id"], topic)
         assert html.escape(english[topic]) not in page.text
+
+
+def test_kept_words_follow_the_zone_the_language_and_plones_format_setting(portal, request_):
+    """Dates' words are kept (core/dates.py): the same instant on another clock, in another
+    language or under Plone's own format setting is written anew."""
+    in_language(request_, "en")
+    london = MOMENT.astimezone(pytz.timezone("Europe/London"))
+    assert dates.format_time(MOMENT, True, portal, request_, keep_own_zone=True) == (
+        "Dec 21, 2026 09:30 AM"
+    )
+    assert dates.format_time(london, True, portal, request_, keep_own_zone=True) == (
+        "Dec 21, 2026 07:30 AM"
+    )
+    in_language(request_, "de")
+    assert dates.format_time(MOMENT, True, portal, request_, keep_own_zone=True) == (
+        "21.12.2026 09:30"
+    )
+    prefix = "Products.CMFPlone.i18nl10n.override_dateformat."
+    api.portal.set_registry_record(prefix + "Enabled", True)
+    api.portal.set_registry_record(prefix + "date_format_long", "%d %b %Y, %H:%M")
+    try:
+        assert dates.format_time(MOMENT, True, portal, request_, keep_own_zone=True) == (
+            "21 Dec 2026, 09:30"
+        )
+    finally:
+        api.portal.set_registry_record(prefix + "Enabled", False)
+    assert dates.format_time(MOMENT, True, portal, request_, keep_own_zone=True) == (
+        "21.12.2026 09:30"
+    )

@@ -157,6 +157,26 @@ def zone_name(moment):
 ISO_FORMATS = {"datetime": "%Y-%m-%d %H:%M", "date": "%Y-%m-%d", "time": "%H:%M"}
 
 
+# The words of a date depend on its wall time and zone, the format and the language alone, and
+# never change while the process runs (the translations load at its start; Plone's date format
+# settings are part of the key): kept, because writing one costs a dozen translations.
+_KEPT_WORDS = 20000
+_words = {}
+_FORMAT_OVERRIDE = "Products.CMFPlone.i18nl10n.override_dateformat."
+_FORMAT_MSGIDS = {
+    "datetime": "date_format_long",
+    "date": "date_format_short",
+    "time": "time_format",
+}
+
+
+def _format_override(what):
+    registry = queryUtility(IRegistry)
+    if registry is None or not registry.get(_FORMAT_OVERRIDE + "Enabled", False):
+        return None
+    return registry.get(_FORMAT_OVERRIDE + _FORMAT_MSGIDS[what], None)
+
+
 def _localized(moment, what, context=None, request=None, language=None):
     """``moment``'s wall time as the page's language writes it (Plone's ``date_format_long``,
     ``date_format_short`` and ``time_format`` for that language), or ``language``'s when given
@@ -166,15 +186,35 @@ def _localized(moment, what, context=None, request=None, language=None):
         # No page (a script): no language either.
         return moment.strftime(ISO_FORMATS[what])
     context = context if context is not None else getSite()
-    return ulocalized_time(
-        DateTime(moment),
-        long_format=what == "datetime",
-        time_only=True if what == "time" else None,
-        context=context,
-        # With the language given, the request is not asked (any object stands in for it).
-        request=request if request is not None else context,
-        target_language=language,
+    if language is None:
+        # The page's language, which its other words are in (imported here: the languages'
+        # modules import the core's).
+        from clusterpolisee.languages.platform import visitor_language
+
+        language = visitor_language(request)
+    key = (
+        moment.isoformat(),
+        moment.tzname(),
+        getattr(moment.tzinfo, "zone", None),
+        what,
+        language,
+        _format_override(what),
     )
+    words = _words.get(key)
+    if words is None:
+        words = ulocalized_time(
+            DateTime(moment),
+            long_format=what == "datetime",
+            time_only=True if what == "time" else None,
+            context=context,
+            # With the language given, the request is not asked (any object stands in for it).
+            request=context,
+            target_language=language,
+        )
+        if len(_words) >= _KEPT_WORDS:
+            _words.clear()
+        _words[key] = words
+    return words
 
 
 def format_time(
