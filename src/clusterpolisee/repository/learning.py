@@ -79,6 +79,10 @@ def referring(target, field_name):
 
 def transfers_of(practice):
     """The transfers of a practice that the current user may see, by year."""
+    # A transfer lives in its practice: a practice holding nothing has none, and most hold
+    # nothing (the catalog's path query cost 4% of a practice's page).
+    if not practice.objectCount():
+        return []
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog(
         portal_type="Transfer",
