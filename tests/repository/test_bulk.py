@@ -7,11 +7,13 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import TEST_USER_ID
+from Products.CMFCore.indexing import processQueue
 from Products.CMFPlone.CatalogTool import CatalogTool
 from tests.conftest import SCREENSHOTS
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import modified
+import Missing
 import pytest
 import transaction
 
@@ -169,3 +171,55 @@ def test_each_catalogued_value_is_worked_out_once(repository, portal):
     # The next cataloguing works it out again.
     catalog.reindexObject(practice)
     assert len(catalog(SearchableText="renamed", UID=practice.UID())) == 1
+
+
+def test_other_kinds_of_content_leave_a_repository_item_unindexed(repository, portal):
+    """Plone's event, link, comment and related-items indexes hold nothing of a repository item
+    (repository/indexers.py answers them at once), and its path still finds it."""
+    from clusterpolisee.repository.indexers import OTHER_KINDS_NAMES
+
+    catalog = api.portal.get_tool("portal_catalog")
+    known = set(catalog.indexes()) | set(catalog.schema())
+    # Every name is one of the catalog's: none stands there for nothing.
+    assert set(OTHER_KINDS_NAMES) <= known
+    loaded(repository, 1)
+    processQueue()
+    practice = repository["regional-voucher-scheme-0"]
+    rid = catalog.getrid("/".join(practice.getPhysicalPath()))
+    indexed = catalog.getIndexDataForRID(rid)
+    metadata = catalog.getMetadataForRID(rid)
+    for name in OTHER_KINDS_NAMES:
+        if name == "path":
+            continue
+        assert indexed.get(name) in (None, "", (), []), name
+        assert metadata.get(name, None) in (None, Missing.Value), name
+    path = "/".join(practice.getPhysicalPath())
+    assert [brain.getPath() for brain in catalog(path={"query": path, "depth": 0})] == [path]
+    parent = "/".join(repository.getPhysicalPath())
+    assert path in [brain.getPath() for brain in catalog(path={"query": parent, "depth": 1})]
+
+
+def test_a_repository_items_size_is_dexteritys_read_from_the_item(repository, portal):
+    """repository/sizes.py reads the stored values Dexterity's own count reads through every
+    schema: the same bytes, the same ``getObjSize`` in the catalog."""
+    from clusterpolisee.repository.sizes import StoredSize
+    from plone.app.textfield.value import RichTextValue
+    from plone.dexterity.filerepresentation import DAVResourceMixin
+    from Products.CMFPlone.utils import human_readable_size
+    from zope.size.interfaces import ISized
+
+    fields = next(iter(_generated_practices(1)))
+    practice = api.content.create(container=repository, type="BestPractice", **fields)
+    for section in ("problem", "measures", "results"):
+        paragraph = f"<p>The {section} of the scheme, in some detail.</p>" * 40
+        setattr(practice, section, RichTextValue(paragraph, "text/html", "text/x-html-safe"))
+    # Not a field: neither count weighs it.
+    practice.kept_aside = RichTextValue("<p>aside</p>" * 500, "text/html", "text/x-html-safe")
+    counted = DAVResourceMixin.getSize(practice)
+    # Texts in four sections: a real sum, not an empty one.
+    assert counted > 5000
+    assert isinstance(ISized(practice), StoredSize)
+    assert practice.get_size() == counted
+    practice.reindexObject()
+    brain = api.portal.get_tool("portal_catalog")(UID=practice.UID())[0]
+    assert brain.getObjSize == human_readable_size(counted)

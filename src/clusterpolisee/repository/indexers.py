@@ -168,3 +168,28 @@ def transfer_year(obj):
         raise AttributeError
     # Text, as the search's year index holds it (core/indexing.py).
     return str(year)
+
+
+# Plone's indexes and columns of other kinds of content: events, links, comments, Archetypes'
+# related items and CMFUid. A repository item has none of them: the catalog asked each through
+# every schema and behaviour of the item, its folder and the site, to be told so, a tenth of
+# cataloguing it (and an item's values are its own, never acquired: core/indexing.py).
+OTHER_KINDS_NAMES = (
+    "start",
+    "end",
+    "location",
+    "sync_uid",
+    "getRemoteUrl",
+    "in_reply_to",
+    "in_response_to",
+    "author_name",
+    "getRawRelatedItems",
+    "cmf_uid",
+    # The path index asks an attribute first, then the item's physical path.
+    "path",
+)
+
+
+@indexer(IRepositoryItem)
+def not_of_this_kind(obj):
+    raise AttributeError
