@@ -100,7 +100,8 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json | system-packag
 test: ## Run every test: unit, integration, functional and browser, then the dated ones at fixed moments
 	@# Buildout (the network) and the Debian packages (the disk) at once: a minute less.
 	@$(MAKE) --no-print-directory -j3 install system-packages node_modules/axe-core/axe.min.js
-	bin/pytest -n 2 --dist loadfile -p no:warnings
+	@# The slowest tests listed at the end: where the run's minutes go.
+	bin/pytest -n 2 --dist loadfile -p no:warnings --durations=25
 	bash scripts/test-at-moments.sh
 
 .PHONY: test-moments
