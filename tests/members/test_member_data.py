@@ -61,8 +61,12 @@ def members(portal, request_):
             api.group.add_user(groupname=group, username=login)
     api.user.create(username="coordinator", email="c@example.org", password="secret-pass-1")
     api.group.add_user(groupname="coordinators", username="coordinator")
+    # Her contribution, where she may add (a contributor of the site root, for the test: a
+    # member may add nothing there).
+    api.user.grant_roles(username="elena", obj=portal, roles=["Contributor"])
     with api.env.adopt_user(username="elena"):
         api.content.create(container=portal, type="Document", id="elena-notes", title="Notes")
+    api.user.revoke_roles(username="elena", obj=portal, roles=["Contributor"])
     setRoles(portal, TEST_USER_ID, ["Member"])
     return portal
 

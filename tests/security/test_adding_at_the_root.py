@@ -4,9 +4,11 @@ addable types asks both, so a member is offered nothing there and the site's adm
 everything Plone allows."""
 
 from plone import api
+from plone.api.exc import InvalidParameterError
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.base.interfaces.constrains import IConstrainTypes
+import pytest
 
 
 def test_a_member_may_add_nothing_at_the_root_an_administrator_may(portal):
@@ -20,6 +22,10 @@ def test_a_member_may_add_nothing_at_the_root_an_administrator_may(portal):
         assert not api.user.has_permission("Add portal content", obj=portal)
         assert portal.allowedContentTypes() == []
         assert IConstrainTypes(portal).getLocallyAllowedTypes() == []
+        # Nor by code acting for them (plone.api, Dexterity's invokeFactory).
+        with pytest.raises(InvalidParameterError, match="disallowed"):
+            api.content.create(container=portal, type="Document", id="notes", title="Notes")
+    assert "notes" not in portal
     addable = {fti.getId() for fti in portal.allowedContentTypes()}
     assert {"Folder", "Document", "BestPractice"} <= addable
     assert set(IConstrainTypes(portal).getImmediatelyAddableTypes()) == addable
