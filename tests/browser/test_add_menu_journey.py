@@ -27,6 +27,7 @@ class TestAddMenu:
         # The toolbar is there (the member's own menu), without "Add new…".
         expect(page.locator("#edit-zone")).to_be_visible()
         expect(add_menu(page)).to_have_count(0)
+        page.screenshot(path="tests/screenshots/add-menu-member-home.png")
         page.goto(f"{site_url}/@@platform-search?SearchableText=vouchers")
         expect(page.locator("#edit-zone")).to_be_visible()
         expect(add_menu(page)).to_have_count(0)

@@ -176,7 +176,10 @@ def test_each_catalogued_value_is_worked_out_once(repository, portal):
 def test_other_kinds_of_content_leave_a_repository_item_unindexed(repository, portal):
     """Plone's event, link, comment and related-items indexes hold nothing of a repository item
     (repository/indexers.py answers them at once), and its path still finds it."""
+    from clusterpolisee.repository.indexers import not_of_this_kind
     from clusterpolisee.repository.indexers import OTHER_KINDS_NAMES
+    from plone.indexer.interfaces import IIndexer
+    from zope.component import queryMultiAdapter
 
     catalog = api.portal.get_tool("portal_catalog")
     known = set(catalog.indexes()) | set(catalog.schema())
@@ -185,6 +188,11 @@ def test_other_kinds_of_content_leave_a_repository_item_unindexed(repository, po
     loaded(repository, 1)
     processQueue()
     practice = repository["regional-voucher-scheme-0"]
+    # Each name is answered by the one indexer (repository/configure.zcml keeps the list too).
+    for name in OTHER_KINDS_NAMES:
+        answer = queryMultiAdapter((practice, catalog), IIndexer, name=name)
+        assert answer is not None, name
+        assert answer.callable is not_of_this_kind.callable, name
     rid = catalog.getrid("/".join(practice.getPhysicalPath()))
     indexed = catalog.getIndexDataForRID(rid)
     metadata = catalog.getMetadataForRID(rid)
