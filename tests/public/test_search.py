@@ -420,3 +420,38 @@ class TestNewestFirst:
                 assert all(brain.review_state == "published" for brain in found)
             # Everything a visitor may see is most of this catalog: the walk answered.
             assert 4 * len(catalog.searchResults()) >= len(catalog)
+
+
+class TestValueCounts:
+    """Facet counts come from look-ups for facets of many values and from intersections for
+    facets of a few: both give the same counts."""
+
+    @pytest.mark.parametrize("results", [0, 3, 60, 900, 3000])
+    @pytest.mark.parametrize("kind", ["FieldIndex", "KeywordIndex"])
+    @pytest.mark.parametrize("values", [2, 40])
+    def test_lookups_and_intersections_agree(self, results, kind, values):
+        from BTrees.IIBTree import IISet
+        from clusterpolisee.public import search
+        from Products.PluginIndexes.FieldIndex.FieldIndex import FieldIndex
+        from Products.PluginIndexes.KeywordIndex.KeywordIndex import KeywordIndex
+        import random
+
+        class Record:
+            def __init__(self, value):
+                self.facet = value
+
+        generator = random.Random(results * values)
+        index = FieldIndex("facet") if kind == "FieldIndex" else KeywordIndex("facet")
+        for rid in range(3000):
+            value = f"v{generator.randrange(values)}"
+            index.index_object(rid, Record(value if kind == "FieldIndex" else [value, "all"]))
+        rids = IISet(generator.sample(range(3000), results))
+        expected = {}
+        for rid in rids:
+            recorded = index._unindex[rid]
+            for value in recorded if isinstance(recorded, list) else [recorded]:
+                expected[value] = expected.get(value, 0) + 1
+        # Catalogs so small and so large that each way is taken.
+        assert search.value_counts(index, rids, catalogued=0) == expected
+        assert search.value_counts(index, rids, catalogued=10**9) == expected
+        assert search.value_counts(index, rids) == expected

@@ -22,6 +22,9 @@ from ZTUtils.Lazy import LazyMap
 
 
 MAX_TEXT_LENGTH = 200
+# What looking up one record's values costs, in steps of a set intersection (measured on 20,000
+# results among 200,000 practices: 390 ns against 11 ns).
+LOOKUP_STEPS = 35
 SORTS = ("relevance", "date", "title")
 
 
@@ -287,14 +290,20 @@ def newest_first(limit, **query):
     return [catalog._catalog[rid] for rid in found[:limit]]
 
 
-def value_counts(index, rids):
-    """{value: how many of ``rids`` have it} for one Field or Keyword index."""
+def value_counts(index, rids, catalogued=None):
+    """{value: how many of ``rids`` have it} for one Field or Keyword index; ``catalogued``, the
+    number of records in its catalog, if the caller knows it."""
     counts = {}
     if not rids:
         return counts
     values = index._index
-    if len(rids) < 8 * len(values):
-        # Few results: look up each record's values.
+    # Intersecting the results with each value's records walks all the results once per value
+    # (and every record of the index once); looking a result's values up costs about as much as
+    # LOOKUP_STEPS steps of such a walk. A facet of many values (regions, types) is looked up.
+    if catalogued is None:
+        catalogued = index.numObjects()
+    walked = len(rids) * len(index) + catalogued
+    if LOOKUP_STEPS * len(rids) < walked:
         by_record = index._unindex
         for rid in rids:
             recorded = by_record.get(rid)
@@ -305,7 +314,7 @@ def value_counts(index, rids):
             for value in recorded:
                 counts[value] = counts.get(value, 0) + 1
         return counts
-    # Many results: intersect them with each value's set of records.
+    # A facet of a few values: intersect the results with each value's set of records.
     for value, records in values.items():
         if isinstance(records, int):
             count = 1 if records in rids else 0
@@ -374,6 +383,7 @@ class FacetedSearch:
         """[(facet, [(value, count)])] with values most frequent first (years newest first)."""
         indexes = self.catalog._catalog.indexes
         everything = record_ids(self.results)
+        catalogued = len(self.catalog._catalog)
         counted = []
         for facet in self.query.facets:
             if facet.index in self.query.selections:
@@ -383,7 +393,7 @@ class FacetedSearch:
             else:
                 rids = everything
             index = indexes.get(facet.index)
-            counts = value_counts(index, rids) if index is not None else {}
+            counts = value_counts(index, rids, catalogued) if index is not None else {}
             if facet.index == "portal_type" and self.query.default_types is not None:
                 counts = {
                     key: value for key, value in counts.items() if key in self.query.default_types
