@@ -454,4 +454,3 @@ class TestValueCounts:
         # Catalogs so small and so large that each way is taken.
         assert search.value_counts(index, rids, catalogued=0) == expected
         assert search.value_counts(index, rids, catalogued=10**9) == expected
-        assert search.value_counts(index, rids) == expected

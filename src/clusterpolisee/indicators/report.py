@@ -248,6 +248,9 @@ class IndicatorReport:
     def index(self, name):
         return self.catalog._catalog.indexes[name]
 
+    def value_counts(self, index, rids):
+        return value_counts(index, rids, len(self.catalog._catalog))
+
     def counts(self, indicator, index_name):
         """{value of the index: count} over the indicator's records."""
         if indicator.kind == "members":
@@ -256,7 +259,7 @@ class IndicatorReport:
             return {}  # not catalogued: a total only
         if indicator.kind in TIMELESS_KINDS and index_name == "quarter":
             return {}
-        return value_counts(self.index(index_name), self.rids(indicator))
+        return self.value_counts(self.index(index_name), self.rids(indicator))
 
     def value(self, indicator):
         if indicator.kind == "members":
@@ -305,7 +308,7 @@ class IndicatorReport:
         sizes = self.index("network_size").documentToKeyMap()
         rids = self.rids(indicator)
         members = sum(sizes.get(rid, 0) for rid in rids)
-        return members, len(value_counts(self.index("country"), rids))
+        return members, len(self.value_counts(self.index("country"), rids))
 
     def excellence_by_region(self, indicator, limit=3):
         """{region: [(sector or domain, count)]}: what each region's items mark as excellence."""
@@ -313,15 +316,18 @@ class IndicatorReport:
         domains = self.index("specialisation_domains")
         sectors = self.index("sectors")
         result = {}
-        for region in value_counts(self.index("region"), rids):
+        for region in self.value_counts(self.index("region"), rids):
             in_region = self.index("region")._index.get(region)
             in_region = IISet([in_region]) if isinstance(in_region, int) else in_region
             subset = intersection(rids, in_region)
             marked = {
-                ("domain", key): count for key, count in value_counts(domains, subset).items()
+                ("domain", key): count for key, count in self.value_counts(domains, subset).items()
             }
             marked.update(
-                {("sector", key): count for key, count in value_counts(sectors, subset).items()}
+                {
+                    ("sector", key): count
+                    for key, count in self.value_counts(sectors, subset).items()
+                }
             )
             result[region] = sorted(marked.items(), key=lambda item: (-item[1], item[0]))[:limit]
         return result

@@ -229,8 +229,8 @@ def coverage(query):
         "start": start,
         "end": end,
         "modified": modified,
-        "countries": sorted(value_counts(indexes["country"], rids)),
-        "regions": sorted(value_counts(indexes["region"], rids)),
+        "countries": sorted(value_counts(indexes["country"], rids, len(catalog._catalog))),
+        "regions": sorted(value_counts(indexes["region"], rids, len(catalog._catalog))),
     }
 
 

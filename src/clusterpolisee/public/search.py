@@ -290,9 +290,10 @@ def newest_first(limit, **query):
     return [catalog._catalog[rid] for rid in found[:limit]]
 
 
-def value_counts(index, rids, catalogued=None):
-    """{value: how many of ``rids`` have it} for one Field or Keyword index; ``catalogued``, the
-    number of records in its catalog, if the caller knows it."""
+def value_counts(index, rids, catalogued):
+    """{value: how many of ``rids`` have it} for one Field or Keyword index of a catalog holding
+    ``catalogued`` records (``len(catalog._catalog)``: counting the index's own records would
+    load every one of them)."""
     counts = {}
     if not rids:
         return counts
@@ -300,8 +301,6 @@ def value_counts(index, rids, catalogued=None):
     # Intersecting the results with each value's records walks all the results once per value
     # (and every record of the index once); looking a result's values up costs about as much as
     # LOOKUP_STEPS steps of such a walk. A facet of many values (regions, types) is looked up.
-    if catalogued is None:
-        catalogued = index.numObjects()
     walked = len(rids) * len(index) + catalogued
     if LOOKUP_STEPS * len(rids) < walked:
         by_record = index._unindex

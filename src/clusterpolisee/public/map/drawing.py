@@ -74,7 +74,9 @@ def region_counts(topic=None, portal_type=None):
         query.update(in_language(DEFAULT_LANGUAGE))
         if topic:
             query["topics"] = topic
-        for region, count in value_counts(index, record_ids(catalog(**query))).items():
+        for region, count in value_counts(
+            index, record_ids(catalog(**query)), len(catalog._catalog)
+        ).items():
             if region in counts:
                 counts[region][type_id] = count
     return counts

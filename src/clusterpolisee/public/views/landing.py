@@ -81,7 +81,9 @@ class LandingView(BrowserView):
         query = {"portal_type": list(REPOSITORY_TYPES), "review_state": "published"}
         query.update(in_language(DEFAULT_LANGUAGE))
         counts = value_counts(
-            catalog._catalog.indexes["topics"], record_ids(catalog.searchResults(**query))
+            catalog._catalog.indexes["topics"],
+            record_ids(catalog.searchResults(**query)),
+            len(catalog._catalog),
         )
         return [
             {
