@@ -423,8 +423,8 @@ class TestNewestFirst:
 
 
 class TestValueCounts:
-    """Facet counts come from look-ups for facets of many values and from intersections for
-    facets of a few: both give the same counts."""
+    """Facet counts come from look-ups for results few against the catalog and from
+    intersections for more: both give the same counts."""
 
     @pytest.mark.parametrize("results", [0, 3, 60, 900, 3000])
     @pytest.mark.parametrize("kind", ["FieldIndex", "KeywordIndex"])

@@ -14,8 +14,11 @@ from plone.app.testing import TEST_USER_ID
 from Products.PluginIndexes import unindex
 from Products.PluginIndexes.BooleanIndex import BooleanIndex
 from Products.ZCatalog import Catalog
+from ZODB.MappingStorage import MappingStorage
 import pytest
 import random
+import transaction
+import ZODB
 
 
 def collections(records):
@@ -66,6 +69,33 @@ def test_a_small_set_is_looked_up_in_a_large_one():
     assert list(catalogsets.difference(small, large)) == [5, 123456]
 
 
+def test_a_few_look_ups_read_only_the_buckets_they_fall_in():
+    """Counting a large persistent set would read every bucket of it, as a merge does."""
+    database = ZODB.DB(MappingStorage())
+    connection = database.open()
+    connection.root()["large"] = IITreeSet(range(0, 400000, 2))
+    transaction.commit()
+    connection.close()
+
+    def buckets_read(operation):
+        database.cacheMinimize()
+        connection = database.open()
+        large = connection.root()["large"]
+        before = connection._cache.cache_non_ghost_count
+        result = list(operation(IISet([10, 11, 399998]), large))
+        read = connection._cache.cache_non_ghost_count - before
+        connection.close()
+        return result, read
+
+    looked_up, read = buckets_read(catalogsets.intersection)
+    merged, read_by_merge = buckets_read(merged_intersection)
+    assert looked_up == merged == [10, 399998]
+    assert read <= 6
+    assert read_by_merge > 1000
+    assert list(catalogsets.difference(IISet([10, 11]), IITreeSet(range(0, 400000, 2)))) == [11]
+    database.close()
+
+
 def test_zcatalog_uses_the_sized_operations():
     assert Catalog.intersection is catalogsets.intersection
     assert unindex.intersection is catalogsets.intersection
@@ -74,10 +104,8 @@ def test_zcatalog_uses_the_sized_operations():
 
 
 @pytest.fixture
-def published_and_private(portal, monkeypatch):
-    """A folder of 4 private pages, one shared with a member, beside 20 published ones; any set
-    smaller than the other is looked up in it, so that a small site takes the look-ups."""
-    monkeypatch.setattr(catalogsets, "RATIO", 1)
+def published_and_private(portal):
+    """A folder of 4 private pages, one shared with a member, beside 20 published ones."""
     setRoles(portal, TEST_USER_ID, ["Manager"])
     api.user.create(email="reader@example.org", username="catalogsets.reader")
     private = api.content.create(container=portal, type="Folder", id="sized-private", title="P")
@@ -110,14 +138,14 @@ def answers(portal, private):
 
 def test_a_reader_gets_the_same_answers_as_with_merges(portal, published_and_private, monkeypatch):
     looked_up = []
-    pick = catalogsets._small_and_large
+    pick = catalogsets._lookup_pair
 
     def counted(first, second):
-        sized = pick(first, second)
-        looked_up.append(sized is not None)
-        return sized
+        pair = pick(first, second)
+        looked_up.append(pair is not None)
+        return pair
 
-    monkeypatch.setattr(catalogsets, "_small_and_large", counted)
+    monkeypatch.setattr(catalogsets, "_lookup_pair", counted)
     sized = answers(portal, published_and_private)
     assert any(looked_up)  # the queries took the look-ups
     assert sized[0] == ["/plone/sized-private/page-1"]

@@ -22,13 +22,13 @@ from ZTUtils.Lazy import LazyMap
 
 
 MAX_TEXT_LENGTH = 200
-# What looking up one record's values costs, in steps of a set intersection (measured on 20,000
-# results among 200,000 practices: 390 ns against 11 ns).
-LOOKUP_STEPS = 35
-# Looking results up wakes the index's record-to-value buckets they fall in, strings and lists
-# that stay in the object cache: for a large share of the catalog, nearly all of them (60 MB more
-# for the benchmark's search at 200,000 practices, for no time it could measure). Only results
-# fewer than one in FEW_RESULTS of the catalog's records are looked up.
+# Facet counts look up the values of results fewer than one in FEW_RESULTS of the catalog's
+# records. Intersecting walks every record of the facet's index once, and a look-up costs some
+# 35 steps of that walk (390 ns against 11 ns, measured at 200,000 practices): for so few
+# results the look-ups cost less. For more, they may still cost less time on a facet of many
+# values, but they wake the index's record-to-value buckets the results fall in, strings and
+# lists that stay in the object cache: for a tenth of the catalog, nearly all of them (60 MB more
+# at 200,000 practices, for no time the benchmark could tell from its noise).
 FEW_RESULTS = 64
 SORTS = ("relevance", "date", "title")
 
@@ -303,11 +303,7 @@ def value_counts(index, rids, catalogued):
     if not rids:
         return counts
     values = index._index
-    # Intersecting the results with each value's records walks all the results once per value
-    # (and every record of the index once); looking a result's values up costs about as much as
-    # LOOKUP_STEPS steps of such a walk: a few results are looked up.
-    walked = len(rids) * len(index) + catalogued
-    if LOOKUP_STEPS * len(rids) < walked and FEW_RESULTS * len(rids) <= catalogued:
+    if FEW_RESULTS * len(rids) <= catalogued:
         by_record = index._unindex
         for rid in rids:
             recorded = by_record.get(rid)
