@@ -314,7 +314,7 @@ def value_counts(index, rids, catalogued):
             for value in recorded:
                 counts[value] = counts.get(value, 0) + 1
         return counts
-    # A facet of a few values: intersect the results with each value's set of records.
+    # More results: intersect them with each value's set of records.
     for value, records in values.items():
         if isinstance(records, int):
             count = 1 if records in rids else 0
