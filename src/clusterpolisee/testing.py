@@ -25,6 +25,11 @@ class ClusterpoliseeLayer(PloneSandboxLayer):
         self.loadZCML(package=clusterpolisee)
 
     def setUpPloneSite(self, portal):
+        from clusterpolisee.demo.site import SITE_TITLE
+
+        # Named as "make start" names it: the home's heading, the pages' titles, the mails.
+        portal.setTitle(SITE_TITLE)
+        portal.portal_registry["plone.site_title"] = SITE_TITLE
         # PLONE_FIXTURE has no workflow; a site made by "make start" publishes with this one.
         portal.portal_workflow.setDefaultChain("simple_publication_workflow")
         portal.portal_registry["plone.portal_timezone"] = PORTAL_TIMEZONE

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 def test_anonymous_visitor_sees_the_public_landing(page, site_url, wcag_violations):
     response = page.goto(site_url)
     assert response.status == 200
-    expect(page.locator("h1").first).to_have_text("Plone site")
+    expect(page.locator("h1").first).to_have_text("SEE Cluster Policy Learning Platform")
     expect(
         page.get_by_role("heading", name="Six central topics for cluster policy improvement")
     ).to_be_visible()
