@@ -25,6 +25,8 @@ class ClusterpoliseeLayer(PloneSandboxLayer):
         self.loadZCML(package=clusterpolisee)
 
     def setUpPloneSite(self, portal):
+        # Here, not at the top: the demo's modules import the content schemas, which need the
+        # ZCML loaded above.
         from clusterpolisee.demo.site import SITE_TITLE
 
         # Named as "make start" names it: the home's heading, the pages' titles, the mails.
