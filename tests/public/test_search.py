@@ -454,3 +454,146 @@ class TestValueCounts:
         # Catalogs so small and so large that each way is taken.
         assert search.value_counts(index, rids, catalogued=0) == expected
         assert search.value_counts(index, rids, catalogued=10**9) == expected
+
+
+class TestOwnLanguageFirst:
+    """A full-text result in the visitor's language first, each part in score order, read only
+    as far as a page of it is shown."""
+
+    def test_in_order_keeps_the_order_and_reads_only_what_is_asked(self):
+        from BTrees.IIBTree import IITreeSet
+        from clusterpolisee.public.search import InOrder
+        import random
+
+        generator = random.Random(7)
+        for scored in (True, False):
+            rids = generator.sample(range(10**6), 2000)
+            entries = [(generator.random(), rid) for rid in rids] if scored else rids
+            records = IITreeSet(generator.sample(rids, 300))
+            kept = [e for e in entries if (e[1] if scored else e) in records]
+            left = [e for e in entries if (e[1] if scored else e) not in records]
+            own = InOrder(entries, records, True, len(kept))
+            others = InOrder(entries, records, False, len(left))
+            assert others[0] == left[0]
+            assert others._read < 10  # the first of 1,700 needed a few entries, not all
+            assert len(own) == 300
+            assert own[-1] == kept[-1]
+            assert [own[i] for i in range(len(own))] == kept
+            assert [others[i] for i in range(len(others))] == left
+            with pytest.raises(IndexError):
+                own[len(kept)]
+
+    @pytest.mark.parametrize("language", ["en", "bg", "ro", "de"])
+    def test_every_page_agrees_with_splitting_the_whole_result(self, portal, seeded, language):
+        from clusterpolisee.public import search
+
+        for number in range(25):
+            make(portal, f"cluster-{number}", "BestPractice", f"Cluster study {number}",
+                 ["innovation-rd"], "RO", None, "implementation", "regional",
+                 ("en", "bg", "ro")[number % 3], True)  # fmt: skip
+        portal.REQUEST.set("LANGUAGE", language)
+        try:
+            query = search.FacetedQuery(
+                {"SearchableText": "cluster"},
+                search.SEARCH_FACETS,
+                "/".join(portal.getPhysicalPath()),
+                language=language,
+            )
+            with api.env.adopt_user(user=nobody):
+                found = search.FacetedSearch(query)
+                languages = found.catalog._catalog.indexes["Language"]._unindex
+                entries = list(found.results._seq)
+                expected = [e[1] for e in entries if languages.get(e[1]) == language] + [
+                    e[1] for e in entries if languages.get(e[1]) != language
+                ]
+                shown = found.sorted_results(limit=20)
+                assert len(shown) == len(expected) == len(found) >= 25
+                # Pages as the view takes them: from the first record of each page on.
+                for start in range(0, len(expected), 7):
+                    page = [brain.getRID() for brain in shown[start : start + 7]]
+                    assert page == expected[start : start + 7], start
+        finally:
+            portal.REQUEST.set("LANGUAGE", "en")
+
+
+def test_the_whole_site_is_searched_without_a_path_criterion(portal, seeded):
+    """Under the site's own path lies every catalogued item: asking the path index for it would
+    only cost a union of every record."""
+    from clusterpolisee.public import search
+
+    site = "/".join(portal.getPhysicalPath())
+    assert search.within(site) == {}
+    assert search.within(f"{site}/repository") == {"path": f"{site}/repository"}
+    query = search.FacetedQuery({}, search.SEARCH_FACETS, site, language="en")
+    assert "path" not in query.catalog_query()
+    catalog = api.portal.get_tool("portal_catalog")
+    with api.env.adopt_user(user=nobody):
+        everything = {b.getRID() for b in catalog.searchResults(**query.catalog_query())}
+        under_site = {b.getRID() for b in catalog.searchResults(path=site, **query.catalog_query())}
+    assert everything == under_site
+    assert len(everything) > 4
+
+
+def test_the_listed_types_are_asked_as_the_few_left_out(portal, seeded):
+    """Every type the search lists would be a union of nearly every record: the catalog is asked
+    to leave out the few others instead, and finds the same."""
+    from clusterpolisee.public import search
+
+    catalog = api.portal.get_tool("portal_catalog")
+    listed = search.searchable_types()
+    criterion = search.types_criterion(listed)["portal_type"]
+    assert "LRF" in criterion["not"]
+    assert not set(criterion["not"]) & set(listed)
+    # A listing of few types still names them.
+    assert search.types_criterion(["BestPractice", "PilotAction"]) == {
+        "portal_type": ["BestPractice", "PilotAction"]
+    }
+    with api.env.adopt_user(user=nobody):
+        for text in ({}, {"SearchableText": "cluster*"}):
+            named = {b.getRID() for b in catalog.searchResults(portal_type=listed, **text)}
+            left_out = {b.getRID() for b in catalog.searchResults(portal_type=criterion, **text)}
+            assert named == left_out
+            assert named
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date", "title"])
+@pytest.mark.parametrize("language", ["en", "bg"])
+def test_sorted_from_the_records_found_as_the_catalog_sorts_them(portal, seeded, sort, language):
+    """Sorted from the record ids the search found, not searched again: the order the catalog's
+    own sort gives, the visitor's language first when sorted by relevance without words."""
+    from clusterpolisee.public import search
+
+    for number in range(12):
+        item = make(portal, f"sorted-{number}", "BestPractice", f"Study {(number * 7) % 12:02d}",
+                    ["innovation-rd"], "RO", None, "implementation", "regional",
+                    ("en", "bg")[number % 2], True)  # fmt: skip
+        item.setEffectiveDate(DateTime("2026/03/01 10:00:00 UTC") - number)
+        item.reindexObject()
+    catalog = api.portal.get_tool("portal_catalog")
+    query = search.FacetedQuery(
+        {"sort_on": sort, "portal_type": "BestPractice"},
+        search.SEARCH_FACETS,
+        "/".join(portal.getPhysicalPath()),
+        default_types=search.searchable_types(),
+        language=language,
+    )
+    with api.env.adopt_user(user=nobody):
+        found = search.FacetedSearch(query)
+        shown = [brain.getPath() for brain in found.sorted_results(limit=30)]
+        order = (
+            {"sort_on": "sortable_title"}
+            if sort == "title"
+            else {"sort_on": "effective", "sort_order": "descending"}
+        )
+        parts = (
+            [{"Language": language}, {"Language": {"not": language}}]
+            if sort == "relevance"
+            else [{}]
+        )
+        expected = [
+            brain.getPath()
+            for part in parts
+            for brain in catalog.searchResults(**order, **part, **query.catalog_query())
+        ]
+    assert shown == expected
+    assert len(shown) == len(found) >= 14

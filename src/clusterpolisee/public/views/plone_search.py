@@ -58,7 +58,10 @@ class PlatformFilter:
         if query is None:
             return None
         if "path" not in self.request.form:
-            query["path"] = platform_path()
+            # The whole platform: Plone's own search keeps to the language home it is called on
+            # (its navigation root).
+            query.pop("path", None)
+            query.update(search.within(platform_path()))
         query.update(in_visitor_language(self.request))
         return query
 

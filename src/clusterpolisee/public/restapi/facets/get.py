@@ -41,6 +41,8 @@ class FacetsGet(Service):
         for name, value in query.catalog_query().items():
             if name == "path":
                 continue  # @search looks below the object it is called on: call it on the site
+            if name == "portal_type" and isinstance(value, dict):
+                value = query.default_types  # @search takes the types to list, not to leave out
             for item in value if isinstance(value, (list, tuple)) else [value]:
                 params.append((name, item))
         return {
