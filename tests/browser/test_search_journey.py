@@ -108,3 +108,50 @@ class TestSearchJourney:
 
         page.goto(shared)
         expect(page.locator(".faceted-result")).to_have_count(1)
+
+
+@pytest.fixture
+def many_practices(functional):
+    """25 published practices in the repository, one a day apart."""
+    portal = functional["portal"]
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        for number in range(25):
+            practice = api.content.create(
+                container=portal["repository"],
+                type="BestPractice",
+                id=f"paged-{number}",
+                title=f"Paged cluster study {number:02d}",
+                topics=["skills-jobs"],
+                country="BG",
+            )
+            practice.setEffectiveDate(practice.created() - number)
+            publish(practice)
+    transaction.commit()
+
+
+class TestSearchPages:
+    @pytest.mark.parametrize("sort", ["Newest first", "Title (A to Z)"])
+    def test_the_next_page_shows_the_next_results(
+        self, page, site_url, many_practices, wcag_violations, sort
+    ):
+        page.goto(f"{site_url}/@@platform-search?SearchableText=paged")
+        page.get_by_label("Sort by").select_option(label=sort)
+        page.locator("form.faceted-form").get_by_role("button", name="Search").click()
+        expect(page).to_have_url(re.compile("sort_on="))
+        links = page.locator(".faceted-result-list h3 a")
+        expect(links).to_have_count(20)
+        first_page = links.all_inner_texts()
+        page.locator(".pagination").get_by_role("link", name=re.compile("Next")).first.click()
+        expect(page).to_have_url(re.compile("b_start"))
+        expect(links).to_have_count(5)
+        second_page = links.all_inner_texts()
+        page.screenshot(path=f"tests/screenshots/search-page-2-{sort.split()[0].lower()}.png")
+        assert wcag_violations(page) == []
+        assert sorted(first_page + second_page) == [
+            f"Paged cluster study {number:02d}" for number in range(25)
+        ]
+        if sort.startswith("Title"):
+            assert second_page[0] == "Paged cluster study 20"
+        else:
+            assert first_page[0] == "Paged cluster study 00"
+            assert second_page[0] == "Paged cluster study 20"

@@ -597,3 +597,24 @@ def test_sorted_from_the_records_found_as_the_catalog_sorts_them(portal, seeded,
         ]
     assert shown == expected
     assert len(shown) == len(found) >= 14
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date", "title"])
+def test_each_page_shows_the_next_results(portal, seeded, sort):
+    """Page 2 and 3 show the 21st to 60th results, not the first page again (plone.batching takes
+    a sequence whose count exceeds its length for a page the catalog already cut)."""
+    for number in range(45):
+        item = make(portal, f"paged-{number}", "BestPractice", f"Paged study {(number * 7) % 45:02d}",
+                    ["skills-jobs"], "BG", None, "implementation", "regional",
+                    ("en", "bg")[number % 2], True)  # fmt: skip
+        item.setEffectiveDate(DateTime("2026/02/01 10:00:00 UTC") - number)
+        item.reindexObject()
+    shown = []
+    for start in (0, 20, 40):
+        # The page links send b_start:int, a number; an address typed by hand, text.
+        view, _html = run(portal, sort_on=sort, topics="skills-jobs", b_start=start or "0")
+        shown.append([brain.getPath() for brain in view.batch])
+    with api.env.adopt_user(user=nobody):
+        expected = [brain.getPath() for brain in view.search.sorted_results(limit=100)]
+    assert view.total == len(expected) == 46  # the 45 and the seeded pilot
+    assert shown == [expected[0:20], expected[20:40], expected[40:46]]

@@ -59,6 +59,38 @@ class TestTopicPages:
             "Voucher per l'innovazione dei cluster nella regione Nord-Est" in html
         )
 
+    def test_the_second_page_lists_the_next_items(self, demo):
+        """plone.batching takes a result whose count exceeds its length for a page the catalog
+        already cut: the page is cut by the catalog, and page 2 is not page 1 again."""
+        from clusterpolisee.core.sections import publish
+        from DateTime import DateTime
+        from zope.annotation.interfaces import IAnnotations
+
+        for number in range(45):
+            practice = api.content.create(
+                container=demo.repository,
+                type="BestPractice",
+                id=f"paged-{number}",
+                title=f"Paged study {number}",
+                topics=["skills-jobs"],
+            )
+            practice.setEffectiveDate(DateTime("2026/02/01 10:00:00 UTC") - number)
+            publish(practice)
+        pages = []
+        for start in ("0", 20):  # Plone's page links send b_start:int
+            demo.REQUEST.form["b_start"] = start
+            IAnnotations(demo.REQUEST).pop("plone.memoize", None)  # a new request's view
+            view = api.content.get_view("topic", demo, demo.REQUEST).publishTraverse(
+                demo.REQUEST, "skills-jobs"
+            )
+            pages.append([brain.getPath() for brain in view.items()])
+        del demo.REQUEST.form["b_start"]
+        catalog = api.portal.get_tool("portal_catalog")
+        query = view._query(topics="skills-jobs", sort_on="effective", sort_order="descending")
+        expected = [brain.getPath() for brain in catalog(**query)]
+        assert len(expected) > 40
+        assert pages == [expected[:20], expected[20:40]]
+
     def test_overview_lists_six_topics_with_counts(self, demo):
         view = api.content.get_view("topic", demo, demo.REQUEST)
         overview = view.overview()

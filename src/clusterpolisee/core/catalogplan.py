@@ -8,8 +8,9 @@ expired. Asked first, it unions the sets of every item published so far (5 ms at
 items) and keeps that union in the request's cache, where the next searches of the request find
 it for nothing: its mean stays the lowest, so it stays first, and every member's page pays the
 union once. An index asked only to leave values out (``{"not": [...]}``) likewise starts, when
-first, from the set of every record the catalog holds. Any order gives the same results; this
-one starts from an index that narrows.
+first, from the set of every record the catalog holds. Either order gives the same results (the
+date range index holds every item; a leave-out query keeps the records it does not name either
+way); this one starts from an index that narrows.
 """
 
 from Products.PluginIndexes.interfaces import IDateRangeIndex

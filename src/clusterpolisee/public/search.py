@@ -19,6 +19,7 @@ from clusterpolisee.languages.platform import in_language
 from operator import itemgetter
 from plone import api
 from plone.base.utils import munge_search_term
+from Products.CMFCore.indexing import processQueue
 from ZTUtils.Lazy import LazyCat
 from ZTUtils.Lazy import LazyMap
 
@@ -264,6 +265,7 @@ def types_criterion(types):
     region profiles) are taken out of the results instead. Asked only to leave out, the type
     index runs after those that narrow (core/catalogplan.py)."""
     catalog = api.portal.get_tool("portal_catalog")
+    processQueue()  # an item this request made is catalogued first, as a search does
     types = set(types)
     left_out = sorted(set(catalog.uniqueValuesFor("portal_type")) - types)
     if len(left_out) < len(types):
@@ -356,6 +358,19 @@ def value_counts(index, rids, catalogued):
         if count:
             counts[value] = count
     return counts
+
+
+def _same(item):
+    return item
+
+
+def batch_page(results, start, size, total):
+    """The page of ``results`` (sorted at least as far as it) from ``start``, as plone.batching's
+    Batch takes a page the catalog cut (``b_start``, ``b_size``): the page's items only, with the
+    number of all results as their ``actual_result_count``. Handed the first ``start + size``
+    results and a larger count, Batch takes them for a page already cut, and shows the first
+    page again."""
+    return LazyMap(_same, list(results[start : start + size]), actual_result_count=total)
 
 
 class InOrder:

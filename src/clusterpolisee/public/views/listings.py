@@ -98,9 +98,16 @@ class FacetedListingView(BrowserView):
     def run(self):
         self.search = search.FacetedSearch(self.query)
         self.total = len(self.search)
-        start = self.request.form.get("b_start", "0")
-        start = int(start) if isinstance(start, str) and start.isdigit() else 0
-        self.batch = Batch(self.sorted_results(limit=start + self.page_size), self.page_size, start)
+        # Plone's page links send ``b_start:int``, which arrives as a number.
+        start = self.request.form.get("b_start", 0)
+        if isinstance(start, str) and start.isdigit():
+            start = int(start)
+        start = start if isinstance(start, int) and not isinstance(start, bool) else 0
+        start = max(start, 0)
+        ordered = self.sorted_results(limit=start + self.page_size)
+        self.batch = Batch(
+            search.batch_page(ordered, start, self.page_size, self.total), self.page_size, start
+        )
         self.facet_rows = self._facet_rows()
 
     @property

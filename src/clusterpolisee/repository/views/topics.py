@@ -102,7 +102,8 @@ class TopicView(BrowserView):
         query = self._query(topics=self.topic_id, sort_on="effective", sort_order="descending")
         if self.selected_type():
             query["portal_type"] = self.selected_type()
-        results = catalog(sort_limit=start + self.page_size, **query)
+        # Cut to the page by the catalog, as Batch expects of a result whose count is larger.
+        results = catalog(b_start=start, b_size=self.page_size, **query)
         return Batch(results, self.page_size, start)
 
     def item_type(self, brain):
