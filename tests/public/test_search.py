@@ -482,6 +482,8 @@ class TestOwnLanguageFirst:
             assert [others[i] for i in range(len(others))] == left
             with pytest.raises(IndexError):
                 own[len(kept)]
+            with pytest.raises(IndexError):
+                own[-len(kept) - 1]
 
     @pytest.mark.parametrize("language", ["en", "bg", "ro", "de"])
     def test_every_page_agrees_with_splitting_the_whole_result(self, portal, seeded, language):

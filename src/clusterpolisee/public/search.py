@@ -393,6 +393,8 @@ class InOrder:
     def __getitem__(self, index):
         if index < 0:
             index += self._length
+            if index < 0:
+                raise IndexError(index)
         entries, found, records, wanted = self._entries, self._found, self._records, self._wanted
         while len(found) <= index and self._read < len(entries):
             entry = entries[self._read]
