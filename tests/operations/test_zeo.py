@@ -6,6 +6,19 @@ from tests.operations.servers import ZEOServer
 from tests.operations.servers import Zope
 import base64
 import pytest
+import time
+
+
+def seen(response_of, ready=lambda response: response.status_code != 404, seconds=10):
+    """The first answer that is ``ready`` within ``seconds``: ZEO tells an instance of another's
+    commit a moment after it (its invalidations arrive on their own), so a request that starts
+    within that moment still reads the database as it was."""
+    deadline = time.monotonic() + seconds
+    response = response_of()
+    while not ready(response) and time.monotonic() < deadline:
+        time.sleep(0.1)
+        response = response_of()
+    return response
 
 
 @pytest.fixture(scope="class")
@@ -28,14 +41,18 @@ class TestZEO:
     def test_what_one_instance_writes_the_other_reads(self, cluster):
         first, second = (Rest(client.url) for client in cluster)
         first.add("", "Document", id="written-on-one", title="Written through instance one")
-        read = second.get("written-on-one")
+        read = seen(lambda: second.get("written-on-one"))
         assert read.status_code == 200
         assert read.json()["title"] == "Written through instance one"
         # And back: an edit on the second is seen by the first (ZEO invalidations).
         second.session.patch(
             f"{second.site}/written-on-one", json={"title": "Edited on two"}
         ).raise_for_status()
-        assert first.get("written-on-one").json()["title"] == "Edited on two"
+        edited = seen(
+            lambda: first.get("written-on-one"),
+            lambda response: response.json()["title"] == "Edited on two",
+        )
+        assert edited.json()["title"] == "Edited on two"
 
     def test_blobs_are_shared(self, cluster):
         first, second = (Rest(client.url) for client in cluster)
@@ -52,7 +69,7 @@ class TestZEO:
                 "content-type": "application/pdf",
             },
         )
-        download = second.session.get(f"{second.site}/report.pdf/@@download/file")
+        download = seen(lambda: second.session.get(f"{second.site}/report.pdf/@@download/file"))
         assert download.status_code == 200
         assert download.content == data
 
