@@ -9,6 +9,7 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.namedfile.file import NamedBlobFile
 from tests.browser.steps import log_in
 import pytest
+import re
 import transaction
 
 
@@ -74,3 +75,42 @@ class TestStateTitles:
         expect(page.locator("#plone-contentmenu-workflow")).to_contain_text("Bozza")
         page.goto(f"{site_url}{DOCUMENTS}")
         expect(state_cell(page, UPLOAD).filter(has_text="Bozza")).to_have_count(1)
+
+
+@pytest.fixture
+def many_uploads(demo_functional, functional):
+    """25 more files in the group's documents: more than the table's first page."""
+    portal = functional["portal"]
+    with api.env.adopt_user(username=LEADER):
+        folder = portal.unrestrictedTraverse(DOCUMENTS.lstrip("/"))
+        for number in range(25):
+            api.content.create(
+                container=folder,
+                type="File",
+                title=f"Regional figures {number:02d}",
+                file=NamedBlobFile(b"region,vouchers\n", filename=f"figures-{number}.csv"),
+            )
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        transaction.commit()
+
+
+class TestDocumentsPages:
+    def test_the_next_page_of_the_documents_table_opens(
+        self, page, site_url, many_uploads, wcag_violations
+    ):
+        """Plone's page links send b_start:int; the table read it as text and answered 400."""
+        log_in(page, site_url, LEADER)
+        page.goto(f"{site_url}{DOCUMENTS}")
+        rows = page.get_by_role("table").locator("tbody tr")
+        first_page = rows.all_inner_texts()
+        assert len(first_page) == 20
+        with page.expect_navigation() as navigation:
+            page.locator(".pagination").get_by_role("link", name=re.compile("Next")).first.click()
+        assert navigation.value.status == 200
+        expect(page).to_have_url(re.compile(r"b_start(:int)?=20"))
+        expect(rows.first).to_be_visible()
+        second_page = rows.all_inner_texts()
+        assert second_page
+        assert not set(first_page) & set(second_page)
+        page.screenshot(path="tests/screenshots/documents-page-2.png")
+        assert wcag_violations(page) == []

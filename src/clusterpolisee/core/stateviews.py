@@ -24,11 +24,12 @@ class StateColumnMixin:
 
     def __init__(self, context, request):
         # Plone's listing reads its batch with int(): odd input is a bad request, not an error.
+        # Its own page links send b_start:int, which arrives as a number.
         for name in BATCH_PARAMETERS:
             value = request.form.get(name)
-            if value is not None and not (
-                isinstance(value, str) and value.isascii() and value.isdigit()
-            ):
+            if value is None or (type(value) is int and value >= 0):
+                continue
+            if not (isinstance(value, str) and value.isascii() and value.isdigit()):
                 raise BadRequest(f"{name} must be a whole number.")
         super().__init__(context, request)
 
