@@ -155,3 +155,22 @@ class TestSearchPages:
         else:
             assert first_page[0] == "Paged cluster study 00"
             assert second_page[0] == "Paged cluster study 20"
+
+    def test_plone_search_page_opens_its_next_page(
+        self, page, site_url, many_practices, wcag_violations
+    ):
+        """Plone's own search page (where the live search's "Show all" leads): its page links
+        send b_start:int, which the platform refused as not a whole number."""
+        page.goto(f"{site_url}/@@search?SearchableText=paged")
+        results = page.locator("#search-results li").filter(has_text="Paged cluster study")
+        expect(results.first).to_be_visible()
+        first_page = results.all_inner_texts()
+        page.locator(".pagination").get_by_role("link", name=re.compile("Next")).first.click()
+        expect(page).to_have_url(re.compile(r"b_start(%3Aint|:int)?=10"))
+        # The page's script may put the next results in place: wait for them.
+        expect(results.first).not_to_have_text(first_page[0])
+        second_page = results.all_inner_texts()
+        assert len(first_page) == len(second_page) == 10
+        assert not set(first_page) & set(second_page)
+        page.screenshot(path="tests/screenshots/plone-search-page-2.png")
+        assert wcag_violations(page) == []

@@ -179,6 +179,24 @@ class TestPloneSearchParameters:
             assert requests.get(f"{site}/@@search", params=params).status_code == 400, params
             assert requests.get(f"{site}/@@ajax-search", params=params).status_code == 400
         assert requests.get(f"{site}/sitemap.xml.gz", params={"page": "x"}).status_code == 400
+        negative = requests.get(f"{site}/@@search?SearchableText=EUR&b_start:int=-1")
+        assert negative.status_code == 400
         live = requests.get(f"{site}/@@ajax-search", params={"SearchableText": ["a", "b"]})
         assert live.status_code == 400
         assert live.json() == {"error": "The search text must be a single line of text."}
+
+    def test_numbers_as_the_search_form_and_its_page_links_send_them(self, functional):
+        """Plone's search form and its page links send b_start:int, which arrives as a number."""
+        site = functional["portal"].absolute_url()
+        # What its form sends beside the words (Plone's search.pt), and an odd "created".
+        created = "created.query:record:date=1970-01-02T00:00:00&created.range:record=min"
+        for start in (0, 10):
+            for view in ("@@search", "@@ajax-search"):
+                answer = requests.get(f"{site}/{view}?SearchableText=EUR&b_start:int={start}")
+                assert answer.status_code == 200, (view, start)
+                answer = requests.get(
+                    f"{site}/{view}?SearchableText=EUR&b_start:int={start}&{created}"
+                )
+                assert answer.status_code == 200, (view, start, created)
+        odd = requests.get(f"{site}/@@search?SearchableText=EUR&created.query:record=x")
+        assert odd.status_code == 400

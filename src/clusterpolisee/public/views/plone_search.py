@@ -10,6 +10,7 @@ from clusterpolisee import _
 from clusterpolisee.languages.platform import in_visitor_language
 from clusterpolisee.languages.platform import platform_path
 from clusterpolisee.public import search
+from DateTime import DateTime
 from DateTime.interfaces import DateTimeError
 from pathlib import Path
 from plone import api
@@ -18,17 +19,32 @@ from Products.CMFPlone.browser.search import Search
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.ZCatalog.Catalog import CatalogError
 from zope.i18n import translate
+from ZPublisher.HTTPRequest import record
 import json
 import Products.CMFPlone.browser
 
 
 # Plone's search reads these as one line of text or a whole number.
 TEXT_PARAMETERS = ("SearchableText", "sort_on", "sort_order", "created", "advanced_search")
+# The ranges of its form's "created" criterion.
+CREATED_RANGES = ("min", "max")
 NUMBER_PARAMETERS = ("b_start", "b_size", "perPage", "page")
 # The sorts Plone's search page offers.
 SORTS = ("", "relevance", "Date", "sortable_title")
 # What a catalog index raises on a value it cannot read (a date that is not one, say).
 UNREADABLE = (CatalogError, DateTimeError, SyntaxError, ValueError, TypeError)
+
+
+def _plone_created(name, value):
+    """Whether ``value`` is the "created" criterion Plone's search form sends with every search
+    and page link (``created.query:record:date``, ``created.range:record``)."""
+    return (
+        name == "created"
+        and isinstance(value, record)
+        and set(value.keys()) <= {"query", "range"}
+        and isinstance(value.get("query"), DateTime)
+        and value.get("range", "min") in CREATED_RANGES
+    )
 
 
 def parameter_error(form):
@@ -37,13 +53,18 @@ def parameter_error(form):
         return _(
             "The search address holds characters that are not UTF-8 text. Type the search again."
         )
-    if any(name in form and not isinstance(form[name], str) for name in TEXT_PARAMETERS):
+    if any(
+        name in form and not (isinstance(form[name], str) or _plone_created(name, form[name]))
+        for name in TEXT_PARAMETERS
+    ):
         return _("The search text must be a single line of text.")
     if form.get("sort_on", "") not in SORTS:
         return _("Results can be sorted by relevance, date or title only.")
     for name in NUMBER_PARAMETERS:
         value = form.get(name)
-        if value is not None and not (isinstance(value, str) and value.isdigit()):
+        if value is None or (type(value) is int and value >= 0):
+            continue  # the search form and its page links send b_start:int, a number
+        if not (isinstance(value, str) and value.isdigit()):
             return _(
                 "error_search_number",
                 default="${name} must be a whole number.",
