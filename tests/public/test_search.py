@@ -558,6 +558,17 @@ def test_the_listed_types_are_asked_as_the_few_left_out(portal, seeded):
             assert named
 
 
+def published_practices(portal, prefix, title, count, topic, country, newest):
+    """``count`` published practices, in English and Bulgarian in turn, one day apart from
+    ``newest`` back, their titles in another order than their dates."""
+    for number in range(count):
+        item = make(portal, f"{prefix}-{number}", "BestPractice",
+                    f"{title} {(number * 7) % count:02d}", [topic], country, None,
+                    "implementation", "regional", ("en", "bg")[number % 2], True)  # fmt: skip
+        item.setEffectiveDate(DateTime(f"{newest} 10:00:00 UTC") - number)
+        item.reindexObject()
+
+
 @pytest.mark.parametrize("sort", ["relevance", "date", "title"])
 @pytest.mark.parametrize("language", ["en", "bg"])
 def test_sorted_from_the_records_found_as_the_catalog_sorts_them(portal, seeded, sort, language):
@@ -565,12 +576,7 @@ def test_sorted_from_the_records_found_as_the_catalog_sorts_them(portal, seeded,
     own sort gives, the visitor's language first when sorted by relevance without words."""
     from clusterpolisee.public import search
 
-    for number in range(12):
-        item = make(portal, f"sorted-{number}", "BestPractice", f"Study {(number * 7) % 12:02d}",
-                    ["innovation-rd"], "RO", None, "implementation", "regional",
-                    ("en", "bg")[number % 2], True)  # fmt: skip
-        item.setEffectiveDate(DateTime("2026/03/01 10:00:00 UTC") - number)
-        item.reindexObject()
+    published_practices(portal, "sorted", "Study", 12, "innovation-rd", "RO", "2026/03/01")
     catalog = api.portal.get_tool("portal_catalog")
     query = search.FacetedQuery(
         {"sort_on": sort, "portal_type": "BestPractice"},
@@ -605,12 +611,7 @@ def test_sorted_from_the_records_found_as_the_catalog_sorts_them(portal, seeded,
 def test_each_page_shows_the_next_results(portal, seeded, sort):
     """Page 2 and 3 show the 21st to 60th results, not the first page again (plone.batching takes
     a sequence whose count exceeds its length for a page the catalog already cut)."""
-    for number in range(45):
-        item = make(portal, f"paged-{number}", "BestPractice", f"Paged study {(number * 7) % 45:02d}",
-                    ["skills-jobs"], "BG", None, "implementation", "regional",
-                    ("en", "bg")[number % 2], True)  # fmt: skip
-        item.setEffectiveDate(DateTime("2026/02/01 10:00:00 UTC") - number)
-        item.reindexObject()
+    published_practices(portal, "paged", "Paged study", 45, "skills-jobs", "BG", "2026/02/01")
     shown = []
     for start in (0, 20, 40):
         # The page links send b_start:int, a number; an address typed by hand, text.
