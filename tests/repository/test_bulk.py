@@ -1,6 +1,7 @@
 """Practices loaded in bulk (repository/bulk.py): published, indexed once, alike to added ones
 for every reader, and refused with a message when they cannot be loaded."""
 
+from Acquisition import aq_base
 from clusterpolisee.demo.loader import _generated_practices
 from playwright.sync_api import expect
 from plone import api
@@ -13,6 +14,7 @@ from tests.conftest import SCREENSHOTS
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import modified
+import base64
 import Missing
 import pytest
 import transaction
@@ -171,6 +173,132 @@ def test_each_catalogued_value_is_worked_out_once(repository, portal):
     # The next cataloguing works it out again.
     catalog.reindexObject(practice)
     assert len(catalog(SearchableText="renamed", UID=practice.UID())) == 1
+
+
+# A one-pixel PNG.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
+REPOSITORY_TYPES = (
+    "BestPractice",
+    "PolicyAssessment",
+    "PilotAction",
+    "Publication",
+    "Institution",
+    "CooperationNetwork",
+)
+
+
+def _answer(wrapper, name):
+    try:
+        value = getattr(wrapper, name)
+    except AttributeError:
+        return AttributeError
+    # A Python script is itself the answer: compared as the one object.
+    return aq_base(value) if getattr(value, "meta_type", None) == "Script (Python)" else value
+
+
+def test_the_wrapper_answers_every_name_as_plone_indexers_own(repository, portal):
+    """The repository's wrapper finds each name's indexer with what the item and the catalog
+    provide asked once (core/indexing.py): every index and column of every repository type, a
+    workflow variable, an acquired Python script, an acquired attribute and a missing name get
+    what plone.indexer's own wrapper gives."""
+    from clusterpolisee.core.indexing import RememberingIndexableObjectWrapper
+    from plone.indexer.wrapper import IndexableObjectWrapper
+
+    portal.manage_addProduct["PythonScripts"].manage_addPythonScript("acquired_column")
+    catalog = api.portal.get_tool("portal_catalog")
+    names = [
+        *catalog.indexes(),
+        *catalog.schema(),
+        "review_state",
+        "acquired_column",
+        "portal_catalog",
+        "no_such_column",
+    ]
+    practice_fields = next(iter(_generated_practices(1)))
+    for portal_type in REPOSITORY_TYPES:
+        fields = {
+            **(practice_fields if portal_type == "BestPractice" else {}),
+            "title": f"A {portal_type} to index",
+            "description": "Its summary.",
+        }
+        item = api.content.create(container=repository, type=portal_type, **fields)
+        platforms = RememberingIndexableObjectWrapper(item, catalog)
+        plones = IndexableObjectWrapper(item, catalog)
+        answers = {name: _answer(platforms, name) for name in names}
+        assert answers == {name: _answer(plones, name) for name in names}, portal_type
+        assert answers["review_state"] == api.content.get_state(item)
+        assert answers["acquired_column"] is aq_base(portal["acquired_column"])
+        assert answers["portal_catalog"] is AttributeError
+        assert answers["no_such_column"] is AttributeError
+        assert "Its summary." in answers["SearchableText"]
+
+
+def test_image_scales_are_plones(repository, portal):
+    """A repository item's image scales (repository/images.py) are those Plone's own adapter
+    works out: none without an image, each image field's scales with one."""
+    from clusterpolisee.repository.images import RepositoryImageScales
+    from plone.base.interfaces import IImageScalesAdapter
+    from plone.namedfile.file import NamedBlobImage
+    from Products.CMFPlone.image_scales.adapters import ImageScales
+    from zope.component import getMultiAdapter
+
+    request = portal.REQUEST
+    fti = portal.portal_types["BestPractice"]
+    fti.manage_changeProperties(behaviors=(*fti.behaviors, "plone.leadimage"))
+    without = api.content.create(container=repository, type="BestPractice", title="No image")
+    pictured = api.content.create(
+        container=repository,
+        type="BestPractice",
+        title="Pictured",
+        image=NamedBlobImage(data=PNG, filename="dot.png", contentType="image/png"),
+    )
+    adapter = getMultiAdapter((without, request), IImageScalesAdapter)
+    assert isinstance(adapter, RepositoryImageScales)
+    assert adapter() == ImageScales(without, request)() == {}
+    scales = getMultiAdapter((pictured, request), IImageScalesAdapter)()
+    assert scales == ImageScales(pictured, request)()
+    assert scales["image"][0]["filename"] == "dot.png"
+    catalog = api.portal.get_tool("portal_catalog")
+    (brain,) = catalog(UID=pictured.UID())
+    assert brain.image_scales["image"][0]["content-type"] == "image/png"
+
+
+def test_the_full_text_holds_each_kind_of_prose_field(repository, portal):
+    """The full text (repository/fulltext.py) reads each schema's prose fields, worked out once
+    per set of schemata: rich text, text, lines and a behaviour's fields, for each type with
+    its own fields; a type given a behaviour later is read with its new fields."""
+    from plone.app.textfield.value import RichTextValue
+
+    catalog = api.portal.get_tool("portal_catalog")
+
+    def found(word, item):
+        return len(catalog(SearchableText=word, UID=item.UID())) == 1
+
+    practice = api.content.create(
+        container=repository,
+        type="BestPractice",
+        title="Prose",
+        problem=RichTextValue("<p>Richtextword in the problem</p>", "text/html", "text/html"),
+        funding_source="Fundingword",
+        costs="Costsword and more",
+        subject=("Keywordline",),
+        evidence_links=["https://example.org/linkword"],
+    )
+    assessment = api.content.create(
+        container=repository, type="PolicyAssessment", title="Assessed", description="Summary"
+    )
+    for word in ("richtextword", "fundingword", "costsword", "keywordline", "prose"):
+        assert found(word, practice), word
+        assert not found(word, assessment), word
+    # Links are not prose.
+    assert not found("linkword", practice)
+    fti = portal.portal_types["PolicyAssessment"]
+    fti.manage_changeProperties(behaviors=(*fti.behaviors, "plone.leadimage"))
+    assessment.image_caption = "Captionword"
+    assessment.reindexObject()
+    assert found("captionword", assessment)
 
 
 def test_other_kinds_of_content_leave_a_repository_item_unindexed(repository, portal):
