@@ -301,6 +301,28 @@ def test_the_full_text_holds_each_kind_of_prose_field(repository, portal):
     assert found("captionword", assessment)
 
 
+def test_only_schemata_defined_in_code_are_worked_out_once(repository, portal):
+    """repository/schemata.py keeps what a practice's schemata yield (their fields are code), and
+    works out again each time for a type whose fields are edited through the web (Dexterity's
+    generated schema, changed in place, could stand for other fields)."""
+    from clusterpolisee.repository.schemata import worked_out_once
+
+    practice = api.content.create(container=repository, type="BestPractice", title="Coded")
+    page = api.content.create(container=portal, type="Document", title="Edited on the web")
+    asked = []
+
+    def count(schemata):
+        asked.append(schemata)
+        return len(schemata)
+
+    for item, expected in ((practice, 1), (page, 3)):
+        asked.clear()
+        remembered = {}
+        for _ in range(3):
+            assert worked_out_once(remembered, item, count) == len(asked[0])
+        assert len(asked) == expected, item.portal_type
+
+
 def test_other_kinds_of_content_leave_a_repository_item_unindexed(repository, portal):
     """Plone's event, link, comment and related-items indexes hold nothing of a repository item
     (repository/indexers.py answers them at once), and its path still finds it."""

@@ -8,11 +8,11 @@ and adding, replacing or removing an attachment reindexes the item.
 from Acquisition import aq_base
 from Acquisition import aq_parent
 from clusterpolisee.repository.item import IRepositoryItem
+from clusterpolisee.repository.schemata import worked_out_once
 from plone import api
 from plone.app.textfield.interfaces import IRichText
 from plone.app.textfield.value import IRichTextValue
 from plone.base.utils import safe_text
-from plone.dexterity.utils import iterSchemata
 from plone.indexer.interfaces import IIndexer
 from plone.namedfile.interfaces import INamedFileField
 from zope.component import queryMultiAdapter
@@ -59,33 +59,31 @@ def _kind_of(field):
 
 
 # The prose fields of each set of schemata (a type's, with its behaviours), by schema, worked
-# out once: sorting and classifying every field of every schema was a third of an item's text.
+# out once: sorting and classifying every field of every schema for each item was a third of
+# its full text.
 _prose_fields = {}
 
 
-def _prose_fields_of(schemata):
-    found = _prose_fields.get(schemata)
-    if found is None:
-        seen = set()
-        found = []
-        for schema in schemata:
-            fields = []
-            for name, field in getFieldsInOrder(schema):
-                if name in seen or name in SKIPPED_FIELDS:
-                    continue
-                seen.add(name)
-                kind = _kind_of(field)
-                if kind is not None:
-                    fields.append((name, kind))
-            if fields:
-                found.append((schema, tuple(fields)))
-        found = _prose_fields[schemata] = tuple(found)
-    return found
+def _prose_fields_in(schemata):
+    seen = set()
+    found = []
+    for schema in schemata:
+        fields = []
+        for name, field in getFieldsInOrder(schema):
+            if name in seen or name in SKIPPED_FIELDS:
+                continue
+            seen.add(name)
+            kind = _kind_of(field)
+            if kind is not None:
+                fields.append((name, kind))
+        if fields:
+            found.append((schema, tuple(fields)))
+    return tuple(found)
 
 
 def field_texts(obj, transforms):
     """The prose of every field of every schema of ``obj``."""
-    for schema, fields in _prose_fields_of(tuple(iterSchemata(obj))):
+    for schema, fields in worked_out_once(_prose_fields, obj, _prose_fields_in):
         adapted = schema(obj)  # a behaviour's adapter, made once for all its fields
         for name, kind in fields:
             value = getattr(adapted, name, None)

@@ -8,7 +8,7 @@ same."""
 
 from Acquisition import aq_base
 from clusterpolisee.repository.item import IRepositoryItem
-from plone.dexterity.utils import iterSchemata
+from clusterpolisee.repository.schemata import worked_out_once
 from zope.component import adapter
 from zope.interface import implementer
 from zope.schema import getFieldsInOrder
@@ -20,14 +20,12 @@ from zope.size.interfaces import ISized
 _field_names = {}
 
 
+def _names_in(schemata):
+    return frozenset(name for schema in schemata for name, _field in getFieldsInOrder(schema))
+
+
 def _fields_of(obj):
-    schemata = tuple(iterSchemata(obj))
-    names = _field_names.get(schemata)
-    if names is None:
-        names = _field_names[schemata] = frozenset(
-            name for schema in schemata for name, _field in getFieldsInOrder(schema)
-        )
-    return names
+    return worked_out_once(_field_names, obj, _names_in)
 
 
 def stored_size(obj):
