@@ -55,6 +55,30 @@ def rest(url, login=None, **params):
 
 
 class TestSearchOverHttp:
+    @pytest.mark.parametrize(
+        "view",
+        [
+            "@@platform-search",
+            "@@publications",
+            "@@institutions-database",
+            "@@events-calendar",
+            "@@topic/innovation-rd",
+            "@@search",
+            "@@ajax-search",
+        ],
+    )
+    def test_a_page_number_in_other_digits_is_a_bad_request(self, site, view):
+        """A superscript two counts as a digit for Python's ``isdigit`` and is no number for
+        ``int``: each listing answers 400 with its message, or reads it as the first page,
+        never 500. Whole numbers as text and as numbers keep working."""
+        for start in ("²", "1²", "-1"):
+            answer = requests.get(f"{site}/{view}", params={"b_start": start})
+            assert answer.status_code in (200, 400), (view, start, answer.status_code)
+            if answer.status_code == 400:
+                assert "b_start" in answer.text
+        for start in ("b_start=20", "b_start:int=20", "b_start=0"):
+            assert requests.get(f"{site}/{view}?{start}").status_code == 200, (view, start)
+
     def test_facets_count_only_what_each_user_may_see(self, site):
         query = {"SearchableText": "helix", "country": "RO"}
         anonymous = rest(f"{site}/@facets", **query).json()

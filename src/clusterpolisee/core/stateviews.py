@@ -2,6 +2,7 @@
 (states.py): the folders' and collections' table view, the toolbar's "State:" menu."""
 
 from clusterpolisee import _
+from clusterpolisee.core.batching import whole_number
 from clusterpolisee.core.states import item_state_title
 from clusterpolisee.core.states import object_state_title
 from plone.app.contentmenu.menu import WorkflowSubMenuItem
@@ -27,9 +28,7 @@ class StateColumnMixin:
         # Its own page links send b_start:int, which arrives as a number.
         for name in BATCH_PARAMETERS:
             value = request.form.get(name)
-            if value is None or (type(value) is int and value >= 0):
-                continue
-            if not (isinstance(value, str) and value.isascii() and value.isdigit()):
+            if value is not None and whole_number(value) is None:
                 raise BadRequest(f"{name} must be a whole number.")
         super().__init__(context, request)
 

@@ -2,6 +2,7 @@
 
 from clusterpolisee import _
 from clusterpolisee.core import dates
+from clusterpolisee.core.batching import page_start
 from clusterpolisee.core.calendars import MONTH_GRID
 from clusterpolisee.core.calendars import MonthGrid
 from clusterpolisee.core.calendars import spread
@@ -98,12 +99,7 @@ class FacetedListingView(BrowserView):
     def run(self):
         self.search = search.FacetedSearch(self.query)
         self.total = len(self.search)
-        # Plone's page links send ``b_start:int``, which arrives as a number.
-        start = self.request.form.get("b_start", 0)
-        if isinstance(start, str) and start.isdigit():
-            start = int(start)
-        start = start if isinstance(start, int) and not isinstance(start, bool) else 0
-        start = max(start, 0)
+        start = page_start(self.request)
         ordered = self.sorted_results(limit=start + self.page_size)
         self.batch = Batch(
             search.batch_page(ordered, start, self.page_size, self.total), self.page_size, start

@@ -7,6 +7,7 @@ visitor. Parameters Plone cannot use (a list for the text, letters for a page nu
 are not UTF-8) get HTTP 400 and a message, not Plone's server error."""
 
 from clusterpolisee import _
+from clusterpolisee.core.batching import whole_number
 from clusterpolisee.languages.platform import in_visitor_language
 from clusterpolisee.languages.platform import platform_path
 from clusterpolisee.public import search
@@ -62,9 +63,8 @@ def parameter_error(form):
         return _("Results can be sorted by relevance, date or title only.")
     for name in NUMBER_PARAMETERS:
         value = form.get(name)
-        if value is None or (type(value) is int and value >= 0):
-            continue  # the search form and its page links send b_start:int, a number
-        if not (isinstance(value, str) and value.isdigit()):
+        # The search form and its page links send b_start:int, a number.
+        if value is not None and whole_number(value) is None:
             return _(
                 "error_search_number",
                 default="${name} must be a whole number.",

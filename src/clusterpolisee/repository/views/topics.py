@@ -2,6 +2,7 @@
 
 from clusterpolisee import _
 from clusterpolisee.core import dates
+from clusterpolisee.core.batching import page_start
 from clusterpolisee.core.topics import TOPICS
 from clusterpolisee.core.vocabularies import vocabulary_title
 from clusterpolisee.languages.platform import in_visitor_language
@@ -97,8 +98,7 @@ class TopicView(BrowserView):
     @memoize
     def items(self):
         catalog = api.portal.get_tool("portal_catalog")
-        start = self.request.form.get("b_start", "0")
-        start = int(start) if str(start).isdigit() else 0
+        start = page_start(self.request)
         query = self._query(topics=self.topic_id, sort_on="effective", sort_order="descending")
         if self.selected_type():
             query["portal_type"] = self.selected_type()
