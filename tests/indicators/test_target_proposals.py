@@ -94,7 +94,7 @@ class TestProposing:
         assert dict(waiting(group)) == {}
 
     def test_a_target_that_is_no_whole_number_is_a_form_error(self, group):
-        for target in ("many", "-3", "2000000", "1.5", ""):
+        for target in ("many", "-3", "2000000", "1.5", "", "²"):
             html = propose(group, "leader", target=target)
             assert "There were some errors" in html, target
             assert "A target is a whole number from 0 to 1,000,000." in html, target

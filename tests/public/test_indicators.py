@@ -253,9 +253,10 @@ class TestTargets:
         }
         assert seeded.REQUEST.response.getHeader("Location").endswith("/@@indicators")
 
-    def test_a_wrong_value_saves_nothing(self, seeded):
+    @pytest.mark.parametrize("wrong", ["many", "²"])
+    def test_a_wrong_value_saves_nothing(self, seeded, wrong):
         api.portal.set_registry_record("clusterpolisee.indicator_targets", {"networks": 5})
-        view, html = self.post(seeded, **{"target.best-practices": "60", "target.networks": "many"})
+        view, html = self.post(seeded, **{"target.best-practices": "60", "target.networks": wrong})
         assert seeded.REQUEST.response.getStatus() == 400
         assert "A target is a whole number from 0 to 1,000,000." in html
         assert set(view.errors) == {"networks"}

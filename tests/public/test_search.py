@@ -290,6 +290,8 @@ class TestBadInput:
         ("form", "message"),
         [
             ({"year": "last"}, "Year must be a whole number."),
+            # A digit to Python's isdigit, no number to int.
+            ({"year": "202²"}, "Year must be a whole number."),
             ({"sort_on": "popularity"}, "Results can be sorted by relevance, date or title only."),
             ({"SearchableText": "x" * 201}, "The search text is too long: at most 200 characters."),
             ({"SearchableText": ["a", "b"]}, "The search text must be a single line of text."),

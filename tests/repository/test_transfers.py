@@ -177,6 +177,17 @@ class TestTransferType:
                 "Give the year as four digits, from 1990 to 2100."
             )
 
+    def test_a_year_typed_in_other_digits_is_a_form_error(self):
+        """ "²" is a digit to Python's isdigit and no number to int: the form says so."""
+        from clusterpolisee.repository.content.transfer import YearConverter
+        from z3c.form.converter import FormatterValidationError
+
+        converter = YearConverter(ITransfer["year"], None)
+        assert converter.toFieldValue(" 2024 ") == 2024
+        for typed in ("²", "202²", "soon"):
+            with pytest.raises(FormatterValidationError):
+                converter.toFieldValue(typed)
+
     def test_outcomes_vocabulary(self, portal):
         factory = getUtility(IVocabularyFactory, "clusterpolisee.vocabularies.TransferOutcomes")
         assert [term.value for term in factory(portal)] == [

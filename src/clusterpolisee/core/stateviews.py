@@ -2,7 +2,7 @@
 (states.py): the folders' and collections' table view, the toolbar's "State:" menu."""
 
 from clusterpolisee import _
-from clusterpolisee.core.batching import whole_number
+from clusterpolisee.core.numbers import whole_number
 from clusterpolisee.core.states import item_state_title
 from clusterpolisee.core.states import object_state_title
 from plone.app.contentmenu.menu import WorkflowSubMenuItem

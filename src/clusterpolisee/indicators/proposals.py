@@ -14,6 +14,7 @@ coordinator). Shared by the pages of the workspace and of the indicators.
 
 from BTrees.OOBTree import OOBTree
 from clusterpolisee import _
+from clusterpolisee.core.numbers import whole_number
 from clusterpolisee.core.people import fullname
 from clusterpolisee.core.vocabularies import vocabulary_title
 from clusterpolisee.indicators.report import INDICATORS
@@ -44,9 +45,10 @@ TARGET_ERROR = _(
 def parse_target(raw):
     """A target as typed (text) as a whole number from 0 to MAX_TARGET; TargetError otherwise."""
     text = raw.strip().replace(",", "").replace(" ", "") if isinstance(raw, str) else ""
-    if not text.isdigit() or int(text) > MAX_TARGET:
+    target = whole_number(text)
+    if target is None or target > MAX_TARGET:
         raise TargetError(TARGET_ERROR)
-    return int(text)
+    return target
 
 
 def topic_of(workspace):

@@ -3,6 +3,7 @@
 from clusterpolisee import _
 from clusterpolisee.core import charts
 from clusterpolisee.core import exports
+from clusterpolisee.core.numbers import whole_number
 from clusterpolisee.core.protect import plain_form
 from clusterpolisee.indicators import proposals
 from clusterpolisee.indicators.report import DETAIL_PERMISSION
@@ -214,7 +215,7 @@ class IndicatorTargetsView(BrowserView):
                 self.errors[indicator.id] = _("A target is a single whole number.")
             elif raw == "":
                 continue
-            elif not raw.isdigit() or int(raw) > MAX_TARGET:
+            elif whole_number(raw) is None or whole_number(raw) > MAX_TARGET:
                 self.errors[indicator.id] = _(
                     "error_target",
                     default="A target is a whole number from 0 to ${max}.",

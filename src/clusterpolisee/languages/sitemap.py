@@ -7,6 +7,7 @@ Built from the catalog (two queries, and one for the translations of the listed 
 anonymous visitor sees it whoever asks: a sitemap fetched by an editor lists no draft either.
 """
 
+from clusterpolisee.core.numbers import whole_number
 from clusterpolisee.languages.alternates import group_links
 from clusterpolisee.languages.alternates import page_url
 from clusterpolisee.languages.alternates import public_brains
@@ -72,7 +73,7 @@ class MultilingualSiteMapView(SiteMapView):
     def __call__(self):
         # Plone reads ``page`` as a number: anything else got its server error.
         page = self.request.get("page", "0")
-        if not (isinstance(page, str) and page.isdigit()):
+        if not isinstance(page, str) or whole_number(page) is None:
             self.request.response.setStatus(400)
             self.request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
             return "page must be a whole number."

@@ -14,6 +14,7 @@ from BTrees.IIBTree import difference
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
 from clusterpolisee import _
+from clusterpolisee.core.numbers import whole_number
 from clusterpolisee.core.vocabularies import type_title
 from clusterpolisee.languages.platform import in_language
 from operator import itemgetter
@@ -169,7 +170,7 @@ class FacetedQuery:
         self.selections = {}
         for facet in facets:
             values = _strings(form.get(facet.index))
-            if facet.numeric and not all(value.isdigit() for value in values):
+            if facet.numeric and any(whole_number(value) is None for value in values):
                 raise SearchError(
                     _(
                         "error_facet_number",

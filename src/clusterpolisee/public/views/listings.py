@@ -2,10 +2,10 @@
 
 from clusterpolisee import _
 from clusterpolisee.core import dates
-from clusterpolisee.core.batching import page_start
 from clusterpolisee.core.calendars import MONTH_GRID
 from clusterpolisee.core.calendars import MonthGrid
 from clusterpolisee.core.calendars import spread
+from clusterpolisee.core.numbers import page_start
 from clusterpolisee.core.sections import shipped_text
 from clusterpolisee.core.vocabularies import type_title
 from clusterpolisee.core.vocabularies import VocabularyTitles

@@ -7,7 +7,7 @@ visitor. Parameters Plone cannot use (a list for the text, letters for a page nu
 are not UTF-8) get HTTP 400 and a message, not Plone's server error."""
 
 from clusterpolisee import _
-from clusterpolisee.core.batching import whole_number
+from clusterpolisee.core.numbers import whole_number
 from clusterpolisee.languages.platform import in_visitor_language
 from clusterpolisee.languages.platform import platform_path
 from clusterpolisee.public import search

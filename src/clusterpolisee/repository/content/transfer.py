@@ -10,6 +10,7 @@ from clusterpolisee import _
 from clusterpolisee.core.fields import relation
 from clusterpolisee.core.fields import relation_widget
 from clusterpolisee.core.geography import REGION_NAMES
+from clusterpolisee.core.numbers import whole_number
 from plone.app.content.interfaces import INameFromTitle
 from plone.autoform import directives
 from plone.dexterity.content import Item
@@ -71,9 +72,10 @@ class YearConverter(BaseDataConverter):
         value = (value or "").strip()
         if not value:
             return self.field.missing_value
-        if not value.isdigit():
+        year = whole_number(value)
+        if year is None:
             raise FormatterValidationError(YearOutOfRange(value).doc(), value)
-        return int(value)
+        return year
 
 
 def region_name(code):

@@ -2,7 +2,7 @@
 
 from clusterpolisee import _
 from clusterpolisee.core import dates
-from clusterpolisee.core.batching import page_start
+from clusterpolisee.core.numbers import page_start
 from clusterpolisee.core.topics import TOPICS
 from clusterpolisee.core.vocabularies import vocabulary_title
 from clusterpolisee.languages.platform import in_visitor_language

@@ -1,5 +1,5 @@
-"""Where a listing's page starts: ``b_start`` as Plone's page links send it (``b_start:int``,
-a number) or as an address typed by hand carries it (its digits, as text)."""
+"""Whole numbers as people and Plone send them: typed (digits, as text), or converted already
+(``b_start:int``, a number, as Plone's page links send where a listing's page starts)."""
 
 
 def whole_number(value):
