@@ -39,15 +39,19 @@ class TestSessionsJourney:
             # He opens a page every four minutes: after eight, still signed in (each request
             # slid his session on).
             member_menu = page.get_by_role("toolbar").get_by_role("link", name="Nikos Papadopoulos")
+            page.wait_for_load_state("networkidle")
             clock.shift(timedelta(minutes=4))
             page.get_by_role("link", name="Forum", exact=True).click()
             expect(page).to_have_url(re.compile(f"{GROUP}/forum"))
             expect(member_menu).to_be_visible()
+            page.wait_for_load_state("networkidle")
             clock.shift(timedelta(minutes=4))
             page.get_by_role("link", name=TOPIC).click()
             expect(page.get_by_role("heading", name=TOPIC)).to_be_visible()
             expect(member_menu).to_be_visible()
-            # Then he leaves the browser for six minutes, and comes back to the group's forum.
+            # Then he leaves the browser for six minutes, and comes back to the group's forum. (The
+            # page's own requests end first: one made across the shift would be activity after it.)
+            page.wait_for_load_state("networkidle")
             clock.shift(timedelta(minutes=6))
             page.get_by_role("link", name="Back to the forum").click()
             expect(page).to_have_url(re.compile("/login"))
