@@ -5,6 +5,7 @@ search, the RSS feed and the open data, and reads on its page how it got there."
 
 from playwright.sync_api import expect
 from tests.browser.steps import log_in
+from tests.conftest import SCREENSHOTS
 import json
 import pytest
 import re
@@ -57,8 +58,14 @@ class TestPublicationJourney:
     def test_group_drafts_approves_proposes_stc_publishes_public_reads(
         self, page, site_url, demo_functional, smtp_inbox, wcag_violations
     ):
-        # A member of the group drafts the document.
+        # A member of the group drafts the document. The group's dashboard, seen before (and
+        # kept until the catalog changes), lists it at once.
         log_in(page, site_url, "luca.bianchi")
+        page.goto(f"{site_url}{GROUP}")
+        recent = page.locator(
+            "#content-core section", has=page.get_by_role("heading", name="Recent activity")
+        )
+        expect(recent.get_by_role("link", name=TITLE)).to_have_count(0)
         page.goto(f"{site_url}{GROUP}/documents/++add++Document")
         page.get_by_label("Title").fill(TITLE)
         page.get_by_label("Summary").fill("How managing authorities should follow their vouchers.")
@@ -66,12 +73,25 @@ class TestPublicationJourney:
         page.get_by_role("button", name="Save").click()
         expect(page.get_by_text("Item created")).to_be_visible()
         document_url = page.url.removesuffix("/view")
+        page.goto(f"{site_url}{GROUP}")
+        expect(recent.get_by_role("link", name=TITLE)).to_be_visible()
+        page.goto(document_url)
         workflow_menu(page, "Submit to the group")
 
-        # A full member of the group approves it.
+        # A full member of the group finds it waiting for her on the dashboard and approves it;
+        # back on the dashboard, it waits no more.
         log_in(page, site_url, "ana.kovac")
-        page.goto(document_url)
+        page.goto(f"{site_url}{GROUP}")
+        waiting = page.locator(
+            "#content-core section", has=page.get_by_role("heading", name="Waiting for your review")
+        )
+        waiting.get_by_role("link", name=TITLE).click()
+        expect(page).to_have_url(re.compile(re.escape(document_url)))
         workflow_menu(page, "Approve")
+        page.goto(f"{site_url}{GROUP}")
+        expect(page.get_by_role("heading", name="Recent activity")).to_be_visible()
+        expect(waiting.get_by_role("link", name=TITLE)).to_have_count(0)
+        page.screenshot(path=str(SCREENSHOTS / "dashboard-after-approval.png"), full_page=True)
 
         # The leader sees what it will become (nothing in its title says: a report), makes it a
         # recommendation, and proposes it.

@@ -12,6 +12,7 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
 from Products.CMFCore.indexing import processQueue
 import pytest
+import transaction
 
 
 @pytest.fixture
@@ -54,6 +55,37 @@ def test_new_content_changes_the_key_at_once(portal, request_, board_room):
     processQueue()
     assert shared_key("tabs") != before
     assert "archive" in tab_ids(portal, request_)
+
+
+def test_what_waits_to_be_indexed_counts(portal, request_, board_room):
+    before = shared_key("tabs")
+    api.content.create(container=portal, type="Folder", id="archive", title="Archive")
+    # Not indexed yet: the key indexes it first, as the catalog's searches do.
+    assert shared_key("tabs") != before
+
+
+def test_an_uncommitted_change_is_its_transactions_alone(portal, request_):
+    """Another transaction may reach the same count with other changes (and an aborted one
+    leaves the count where it found it): what a transaction changed is kept for it alone."""
+
+    def add_folder(folder_id):
+        with api.env.adopt_roles(["Manager"]):
+            api.content.create(container=portal, type="Folder", id=folder_id, title=folder_id)
+
+    transaction.abort()  # from what is committed
+    committed = shared_key("tabs")
+    assert committed[1] is not None  # the transaction that last moved the count
+    assert shared_key("tabs") == committed
+    add_folder("archive")
+    first = shared_key("tabs")
+    assert shared_key("tabs") == first  # the same within the transaction
+    transaction.abort()
+    assert shared_key("tabs") == committed
+    add_folder("minutes")
+    second = shared_key("tabs")
+    assert second[0] == first[0]  # the same count...
+    assert second != first  # ...in another transaction
+    transaction.abort()
 
 
 def test_the_entries_given_out_are_copies(portal, request_, board_room):

@@ -60,3 +60,50 @@ def test_a_date_range_alone_is_planned_as_it_is(portal, pages):
     catalog.searchResults(query)
     plan = catalog.getCatalogPlan(catalog.make_query(query))
     assert plan.plan() == ["effectiveRange"]
+
+
+def _measured_cheapest(catalog, query, cheapest):
+    """ZCatalog's plan for ``query``, with ``cheapest`` measured the cheapest of its indexes."""
+    catalog.searchResults(query)  # measured once
+    plan = catalog.getCatalogPlan(catalog.make_query(query))
+    measured = dict(PriorityMap.get_entry(plan.cid, plan.key))
+    for name, (_duration, hits, limit) in measured.items():
+        measured[name] = Benchmark(0.0 if name == cheapest else 0.01, hits, limit)
+    PriorityMap.set_entry(plan.cid, plan.key, measured)
+    assert catalogplan._ranked(plan)[0] == cheapest  # ZCatalog's own order
+    return plan
+
+
+def test_a_yes_no_index_asked_for_its_common_value_comes_last(portal, pages):
+    """Plone's navigation portlet asks every page for the items that are not a default page:
+    the value the index does not store, every record but its own."""
+    catalog = api.portal.get_tool("portal_catalog")._catalog
+    pages.setDefaultPage("p4")
+    pages["p4"].reindexObject()
+    processQueue()
+    # It stores the rarer value, "yes": the default pages alone.
+    assert catalog.getIndex("is_default_page")._index_value
+    path = "/".join(pages.getPhysicalPath())
+    query = {"path": path, "is_default_page": False}
+    found = sorted(brain.getId for brain in catalog.searchResults(query))
+    plan = _measured_cheapest(catalog, query, "is_default_page")
+    assert plan.plan() == ["path", "is_default_page"]
+    assert sorted(brain.getId for brain in catalog.searchResults(query)) == found
+    assert found == ["p0", "p1", "p2", "p3", "p5", "plan-pages"]
+    # Asked in every way ZCatalog reads a value, the same.
+    for value in ({"query": False}, [False], 0):
+        plan = _measured_cheapest(
+            catalog, {"path": path, "is_default_page": value}, "is_default_page"
+        )
+        assert plan.plan()[-1] == "is_default_page"
+
+
+def test_a_yes_no_index_asked_for_its_stored_value_keeps_its_place(portal, pages):
+    pages.setDefaultPage("p4")
+    pages["p4"].reindexObject()
+    processQueue()
+    catalog = api.portal.get_tool("portal_catalog")._catalog
+    query = {"path": "/".join(pages.getPhysicalPath()), "is_default_page": True}
+    assert [brain.getId for brain in catalog.searchResults(query)] == ["p4"]
+    plan = _measured_cheapest(catalog, query, "is_default_page")
+    assert plan.plan() == ["is_default_page", "path"]

@@ -5,6 +5,8 @@ from clusterpolisee.interfaces import IClusterpoliseeLayer
 from clusterpolisee.workspaces.forms import person_prefix
 from clusterpolisee.workspaces.groups import join_requests
 from clusterpolisee.workspaces.groups import roster
+from datetime import date
+from datetime import timedelta
 from plone import api
 from plone.protect.authenticator import createToken
 from Products.statusmessages.interfaces import IStatusMessage
@@ -211,6 +213,26 @@ class TestDashboard:
             api.content.transition(paper, transition="submit")
         assert "Waiting for your review" in render(group, "workspace-dashboard", "full")
         assert "Waiting for your review" not in render(group, "workspace-dashboard", "associated")
+
+    def test_the_lists_follow_each_change_and_each_person(self, group):
+        """The lists are kept per person until the catalog changes (core/pagecache.py)."""
+        assert "Fresh minutes" not in render(group, "workspace-dashboard", "full")
+        with as_user("leader"):
+            api.content.create(container=group["documents"], type="Document", title="Fresh minutes")
+            api.content.create(
+                container=group["planning"],
+                type="Task",
+                title="Count SMEs",
+                assignee="full",
+                due_date=date.today() + timedelta(days=7),
+            )
+        html = render(group, "workspace-dashboard", "full")
+        assert "Fresh minutes" in html
+        assert "Count SMEs" in html.split("My tasks")[1]
+        # Another member of the group sees the same activity, and no task of hers.
+        html = render(group, "workspace-dashboard", "associated")
+        assert "Fresh minutes" in html
+        assert "My tasks" not in html
 
     def test_dashboard_links_the_parts_and_the_roster(self, group):
         html = render(group, "workspace-dashboard", "associated")

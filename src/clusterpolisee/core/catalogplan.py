@@ -8,13 +8,19 @@ expired. Asked first, it unions the sets of every item published so far (5 ms at
 items) and keeps that union in the request's cache, where the next searches of the request find
 it for nothing: its mean stays the lowest, so it stays first, and every member's page pays the
 union once. An index asked only to leave values out (``{"not": [...]}``) likewise starts, when
-first, from the set of every record the catalog holds. Either order gives the same results (the
-date range index holds every item; a leave-out query keeps the records it does not name either
-way); this one starts from an index that narrows.
+first, from the set of every record the catalog holds. So does a yes/no index asked for the
+value it does not store (it stores the rarer one): Plone's navigation portlet asks every page
+for the items that are not a folder's default page, and ZCatalog took every record but those
+first (3 ms at 200,000 practices), then narrowed that by path. Either order gives the same
+results (the date range index holds every item; a leave-out query keeps the records it does not
+name either way; the yes/no index keeps from what it is given those it does not store); this
+one starts from an index that narrows.
 """
 
+from Products.PluginIndexes.BooleanIndex.BooleanIndex import BooleanIndex
 from Products.PluginIndexes.interfaces import IDateRangeIndex
 from Products.ZCatalog.plan import CatalogPlan
+from Products.ZCatalog.query import IndexQuery
 
 
 _ranked = CatalogPlan.plan
@@ -23,8 +29,19 @@ _ranked = CatalogPlan.plan
 def _starts_from_everything(name, index, query):
     if IDateRangeIndex.providedBy(index):
         return True
-    criterion = query.get(name) if query else None
+    if not query or name not in query:
+        return False
+    if isinstance(index, BooleanIndex):
+        return _asks_the_unstored_value(index, IndexQuery(query, name, index.query_options))
+    criterion = query[name]
     return isinstance(criterion, dict) and "not" in criterion and not criterion.get("query")
+
+
+def _asks_the_unstored_value(index, record):
+    # BooleanIndex answers from its first value: the stored one is its own few records, the
+    # other every record of the index but those.
+    keys = record.keys or ()
+    return bool(keys) and bool(keys[0]) is not bool(index._index_value)
 
 
 def plan(self):

@@ -13,6 +13,8 @@ workflows' titles (``Published``, ``Private``...) are in the plone domain, tried
 """
 
 from plone import api
+from Products.CMFCore.utils import getToolByName
+from zope.component.hooks import getSite
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 
@@ -22,7 +24,8 @@ _MISSING = "\x00"
 
 
 def _workflow_tool():
-    return api.portal.get_tool("portal_workflow")
+    # Read on every page (the toolbar's state menu): without plone.api's argument checks.
+    return getToolByName(getSite(), "portal_workflow")
 
 
 def _candidate_workflows(portal_type, context=None):
@@ -92,6 +95,22 @@ def item_state_title(item, request=None):
 
 
 def object_state_title(obj, request=None):
-    """The translated title of an object's state, from the workflows that apply to it."""
-    state = api.content.get_state(obj, default=None)
-    return state_title(state, obj.portal_type, context=obj, request=request)
+    """The translated title of an object's state, from the workflows that apply to it (asked
+    once: a placeful policy is looked for up the object's folders at each ask)."""
+    workflows = list(_workflow_tool().getWorkflowsFor(obj))
+    # As the workflow tool's getInfoFor reads the state: the first workflow that knows it.
+    state = next(
+        (
+            workflow.getInfoFor(obj, "review_state", None)
+            for workflow in workflows
+            if workflow.isInfoSupported(obj, "review_state")
+        ),
+        None,
+    )
+    if not state:
+        return ""
+    for workflow in workflows:
+        found = getattr(workflow, "states", None) is not None and workflow.states.get(state)
+        if found:
+            return translate_title(found.title or state, request)
+    return translate_title(state, request)

@@ -2,6 +2,8 @@
 
 from clusterpolisee import _
 from clusterpolisee.core import dates
+from clusterpolisee.core.pagecache import brains_of
+from clusterpolisee.core.pagecache import kept_records
 from clusterpolisee.core.pagecache import shared_key
 from clusterpolisee.core.topics import TOPICS
 from clusterpolisee.core.vocabularies import type_title
@@ -39,12 +41,6 @@ def _first(value):
 def _shipped_or_own(text, shipped):
     """The shipped text, in the visitor's language, while the coordinator has not changed it."""
     return api.portal.translate(shipped) if text == shipped.default else text
-
-
-def _brains(records):
-    """The catalog's records (kept by ``_block_key``) as brains of this request."""
-    catalog = api.portal.get_tool("portal_catalog")
-    return [catalog._catalog[rid] for rid in records]
 
 
 def _block_key(method, self):
@@ -103,7 +99,7 @@ class LandingView(BrowserView):
     def featured_practices(self):
         """The published best practices that transfer best (their overall transferability
         score), newest first among equals: the home's featured cards."""
-        return _brains(self._featured_records())
+        return brains_of(self._featured_records())
 
     @ram.cache(_block_key)
     def _featured_records(self):
@@ -124,7 +120,7 @@ class LandingView(BrowserView):
             )
             if len(found) >= self.featured_limit:
                 break
-        return tuple(brain.getRID() for brain in found)
+        return kept_records(found)
 
     def card(self, brain):
         """What a card shows of an item: its type, country, date of publication and, for a
@@ -158,7 +154,7 @@ class LandingView(BrowserView):
         return catalog.searchResults(sort_limit=limit, **query)[:limit]
 
     def _records(self, **query):
-        return tuple(brain.getRID() for brain in self._newest(**query))
+        return kept_records(self._newest(**query))
 
     def _newest(self, limit=None, **query):
         """The newest ``limit`` items of the query (public/search.py), in the visitor's
@@ -168,16 +164,24 @@ class LandingView(BrowserView):
 
     @memoize
     def upcoming_events(self):
-        return self._search(
-            portal_type="Event",
-            review_state="published",
-            end={"query": DateTime(), "range": "min"},
-            sort_on="start",
+        return brains_of(self._upcoming_records())
+
+    @ram.cache(_block_key)
+    def _upcoming_records(self):
+        # Kept with the minute in the key, as the events portlet: an event that ends leaves the
+        # list within a minute.
+        return kept_records(
+            self._search(
+                portal_type="Event",
+                review_state="published",
+                end={"query": DateTime(), "range": "min"},
+                sort_on="start",
+            )
         )
 
     @memoize
     def latest_items(self):
-        return _brains(self._latest_records())
+        return brains_of(self._latest_records())
 
     @ram.cache(_block_key)
     def _latest_records(self):
