@@ -84,9 +84,13 @@ sys.meta_path.insert(0, _MovedModules())
 # core/catalogsets.py looks the few up instead: the same results, a hundredth of the steps.
 # Its query plan also learns to start with the union of every published item (the date range
 # Plone adds to a member's searches): core/catalogplan.py runs date ranges after the others.
+# What pages keep between requests is kept per catalog count, and a transaction's own count for
+# itself alone: core/pagecache.py marks the transaction that moves Plone's count.
 from clusterpolisee.core import catalogplan  # noqa: E402
 from clusterpolisee.core import catalogsets  # noqa: E402
+from clusterpolisee.core import pagecache  # noqa: E402
 
 
 catalogsets.apply()
 catalogplan.apply()
+pagecache.apply()

@@ -21,6 +21,7 @@ are kept in plone.memoize's RAM cache under a key made of:
 from AccessControl import getSecurityManager
 from Acquisition import aq_base
 from Products.CMFCore.utils import getToolByName
+from Products.CMFPlone.CatalogTool import CatalogTool
 from uuid import uuid4
 from zope.component.hooks import getSite
 from zope.globalrequest import getRequest
@@ -29,14 +30,24 @@ import transaction
 import weakref
 
 
-# A token for each transaction that has changed the catalog and not committed yet.
+# A token for each transaction that has changed the catalog and not committed yet, set as Plone
+# moves its count: the counter's own flags do not tell (a savepoint clears them, and its serial
+# stays the committed one).
 _uncommitted = weakref.WeakKeyDictionary()
+_increment_counter = CatalogTool._increment_counter
 
 
-def _uncommitted_token(counter):
-    if counter is None or (counter._p_jar is not None and not counter._p_changed):
-        return None
-    return _uncommitted.setdefault(transaction.get(), uuid4().hex)
+def _increment_counter_and_mark(self):
+    _increment_counter(self)
+    _uncommitted.setdefault(transaction.get(), uuid4().hex)
+
+
+def apply():
+    CatalogTool._increment_counter = _increment_counter_and_mark
+
+
+def _uncommitted_token():
+    return _uncommitted.get(transaction.get())
 
 
 # The key is made several times on every page: its parts are read directly, without plone.api's
@@ -73,7 +84,7 @@ def shared_key(*parts):
         # The transaction that last moved it: an undo or a restored backup brings an old
         # count back, never an old transaction.
         getattr(counter, "_p_serial", None),
-        _uncommitted_token(counter),
+        _uncommitted_token(),
         person_key(),
         visitor_language(request),
         getToolByName(catalog, "portal_url")(),
@@ -89,6 +100,8 @@ def kept_records(brains):
 
 
 def brains_of(records):
-    """Record ids kept by ``kept_records`` as the catalog's brains in this request."""
-    catalog = _catalog()
-    return [catalog._catalog[rid] for rid in records]
+    """Record ids kept by ``kept_records`` as the catalog's brains in this request; a record
+    the catalog no longer holds is left out (ZCatalog's "Clear catalog" does not move the
+    count)."""
+    catalog = _catalog()._catalog
+    return [catalog[rid] for rid in records if rid in catalog.data]
