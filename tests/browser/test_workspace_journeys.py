@@ -201,6 +201,13 @@ class TestWorkspaceJourneys:
         )
         assert wcag_violations(page) == []
         assert page.request.get(file_url).status == 200
+        # Read: the toolbar, which counted it on every page before, counts it no more. The
+        # mailbox's own address leads to the messages page too.
+        page.goto(f"{site_url}/messages")
+        expect(page).to_have_url(f"{site_url}/@@messages")
+        expect(page.get_by_role("link", name="Voucher figures")).to_be_visible()
+        expect(page.locator("#toolbar-messages")).to_be_visible()
+        expect(page.locator("#toolbar-messages .badge")).to_have_count(0)
 
         log_in(page, site_url, "outsider")
         for url in (message_url, f"{message_url}/view", file_url, f"{site_url}/messages"):

@@ -292,6 +292,22 @@ class TestPrivateMessages:
         rss = clients["outsider"].get(f"{base}/messages/RSS")
         assert "Confidential" not in rss.text
 
+    def test_the_mailbox_address_leads_a_member_to_their_messages(self, site):
+        """/messages is the folder of every message: a member who types or follows it gets
+        their own messages page, a visitor the sign-in page; the folder's contents stay shut."""
+        base, _group, clients, _inbox = site
+        html = {"Accept": "text/html"}
+        member = clients["associated"].get(f"{base}/messages", headers=html, allow_redirects=False)
+        assert member.status_code == 302
+        assert member.headers["Location"] == f"{base}/@@messages"
+        visitor = clients["anonymous"].get(f"{base}/messages", headers=html, allow_redirects=False)
+        assert visitor.status_code == 302
+        assert "require_login" in visitor.headers["Location"]
+        contents = clients["associated"].get(
+            f"{base}/messages/folder_contents", headers=html, allow_redirects=False
+        )
+        assert contents.status_code in (302, 401, 403), contents.status_code
+
     def test_recipients_must_be_members(self, site):
         base, _group, clients, _inbox = site
         bad = clients["full"].post(

@@ -3,6 +3,7 @@ and the unread count in the toolbar."""
 
 from clusterpolisee import _
 from clusterpolisee.core.fields import linked_text
+from clusterpolisee.core.pagecache import shared_key
 from clusterpolisee.core.people import fullname
 from clusterpolisee.core.protect import plain_form
 from clusterpolisee.core.protect import write_on_read
@@ -12,6 +13,7 @@ from clusterpolisee.workspaces.groups import roster
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
 from plone.app.z3cform.widgets.select import AjaxSelectWidget
+from plone.memoize import ram
 from plone.protect import CheckAuthenticator
 from plone.protect import PostOnly
 from plone.z3cform.layout import wrap_form
@@ -36,11 +38,22 @@ MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
 def unread_count():
-    user = api.user.get_current()
+    """How many messages the member has not read: in the toolbar of every page of theirs."""
     if api.user.is_anonymous():
         return 0
+    return _kept_unread_count()
+
+
+def _unread_key(function):
+    return shared_key("unread-messages")
+
+
+@ram.cache(_unread_key)
+def _kept_unread_count():
+    # Kept per person until the catalog changes (core/pagecache.py): a new message is
+    # catalogued, and reading one reindexes it.
     catalog = api.portal.get_tool("portal_catalog")
-    return len(catalog(portal_type="Message", message_unread=user.getId()))
+    return len(catalog(portal_type="Message", message_unread=api.user.get_current().getId()))
 
 
 class MessagesView(BrowserView):
@@ -255,6 +268,16 @@ def reply_to(uid):
 
 
 ComposeMessageView = wrap_form(ComposeMessageForm)
+
+
+class MailboxView(BrowserView):
+    """``/messages``, the folder of every message, as its address is typed or linked: the
+    member's own messages page (``@@messages``)."""
+
+    def __call__(self):
+        portal_url = api.portal.get().absolute_url()
+        self.request.response.redirect(f"{portal_url}/@@messages")
+        return ""
 
 
 class MessageView(BrowserView):
