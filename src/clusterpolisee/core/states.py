@@ -54,9 +54,13 @@ def raw_title(state, portal_type=None, context=None):
     no workflow knows the state."""
     if not state:
         return ""
-    for workflow in _candidate_workflows(portal_type, context):
-        found = workflow.states.get(state)
-        if found is not None:
+    return _title_in(_candidate_workflows(portal_type, context), state)
+
+
+def _title_in(workflows, state):
+    for workflow in workflows:
+        found = getattr(workflow, "states", None) is not None and workflow.states.get(state)
+        if found:
             return found.title or state
     return state
 
@@ -109,8 +113,4 @@ def object_state_title(obj, request=None):
     )
     if not state:
         return ""
-    for workflow in workflows:
-        found = getattr(workflow, "states", None) is not None and workflow.states.get(state)
-        if found:
-            return translate_title(found.title or state, request)
-    return translate_title(state, request)
+    return translate_title(_title_in(workflows, state), request)
