@@ -582,6 +582,8 @@ class TwoFactorView(BrowserView):
 
     Always the signed-in member's own: the user id comes from the session, never the form."""
 
+    page_title = _("heading_two_factor", default="Two-factor sign-in")
+
     state = "enrol"  # enrol | codes | enrolled
     codes = ()
     secret = None

@@ -121,6 +121,13 @@ class ConsultationResultsView(ResultsMixin, BrowserView):
 
     template = ViewPageTemplateFile("templates/consultation_results.pt")
 
+    def page_title(self):
+        return _(
+            "heading_consultation_results",
+            default="Results: ${title}",
+            mapping={"title": self.context.Title()},
+        )
+
     def __call__(self):
         self.error = None
         try:
@@ -236,6 +243,8 @@ class ConsultationJSONExportView(ConsultationExportView):
 class ConsultationsView(BrowserView):
     """The six questionnaires in the visitor's language, with their dates and whether they are
     open; on a language root folder or its consultations folder."""
+
+    page_title = _("heading_consultations", default="Public consultations")
 
     template = ViewPageTemplateFile("templates/consultations.pt")
 

@@ -37,6 +37,8 @@ MAX_TARGET = 1_000_000
 class IndicatorsView(BrowserView):
     """``@@indicators``: every indicator with its target, charts and breakdowns."""
 
+    page_title = _("heading_indicators", default="Performance indicators")
+
     def __call__(self):
         self.detail = bool(api.user.has_permission(DETAIL_PERMISSION, obj=self.context))
         return self.index()
@@ -185,6 +187,8 @@ class IndicatorsJSON(BrowserView):
 class IndicatorTargetsView(BrowserView):
     """``@@indicator-targets``: the coordinator sets a target per indicator."""
 
+    page_title = _("heading_indicator_targets", default="Indicator targets")
+
     def __call__(self):
         self.errors = {}
         self.values = {key: str(value) for key, value in targets().items()}
@@ -249,6 +253,13 @@ def _report(context):
 class TopicTargetsView(BrowserView):
     """``@@topic-targets`` of a workspace: every indicator on the group's central topic, its
     count, its agreed target and the target its leader proposed; the leader proposes from here."""
+
+    def page_title(self):
+        return _(
+            "heading_topic_targets",
+            default="Targets of ${group}",
+            mapping={"group": self.context.Title()},
+        )
 
     def topic(self):
         topic = proposals.topic_of(self.context)
@@ -375,6 +386,8 @@ ProposeTargetView = wrap_form(ProposeTargetForm)
 class TargetProposalsView(BrowserView):
     """``@@target-proposals``: the coordinator accepts (with the figure proposed, or another) or
     declines each target the leaders proposed; the targets agreed for each topic below."""
+
+    page_title = _("heading_target_proposals", default="Targets proposed by the working groups")
 
     def __call__(self):
         self.errors = {}

@@ -15,13 +15,11 @@ from html import escape
 from pathlib import Path
 from plone import api
 from plone.app.layout.viewlets.common import GlobalSectionsViewlet
-from plone.app.layout.viewlets.common import TitleViewlet
 from plone.app.layout.viewlets.common import ViewletBase
 from plone.app.multilingual.interfaces import LANGUAGE_INDEPENDENT
 from plone.base.interfaces import ILanguage
 from plone.memoize import ram
 from plone.memoize.instance import memoize as instance_memoize
-from plone.memoize.view import memoize
 from Products.CMFPlone.browser.navigation import CatalogNavigationTabs
 from Products.CMFPlone.browser.navigation import PhysicalNavigationBreadcrumbs
 from Products.CMFPlone.browser.sitemap import SitemapView
@@ -165,19 +163,6 @@ class SectionDescriptionView(SectionTitleView):
 
     field = "description"
     template = ViewPageTemplateFile("templates/description.pt")
-
-
-class SectionPageTitleViewlet(TitleViewlet):
-    """The browser's title of a page (Plone's ``plone.htmlhead.title``), a section's shipped
-    name translated."""
-
-    @property
-    @memoize
-    def page_title(self):
-        shipped = shipped_text(self.context, "title")
-        if shipped is not None:
-            return escape(translate(shipped, context=self.request))
-        return super().page_title
 
 
 class ContentLanguageViewlet(ViewletBase):

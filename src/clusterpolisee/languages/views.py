@@ -1,6 +1,7 @@
 """The translators' pages: the report of translations whose English source changed after they
 were made, and the source beside the side-by-side translation form."""
 
+from clusterpolisee import _
 from clusterpolisee.core import dates
 from clusterpolisee.languages.homes import DEFAULT_LANGUAGE
 from clusterpolisee.languages.translations import translatable
@@ -14,6 +15,8 @@ import plone.app.multilingual.browser
 
 
 class TranslationsToUpdateView(BrowserView):
+    page_title = _("heading_translations_to_update", default="Translations to update")
+
     def items(self):
         """The outdated translations the user may view, with their source; two catalog queries."""
         catalog = api.portal.get_tool("portal_catalog")

@@ -24,6 +24,8 @@ SUGGESTIONS_SHOWN = 20
 class MatchmakingView(BrowserView):
     """Choose a region (by default one's own); read the practices suggested for it and why."""
 
+    page_title = _("heading_matchmaking", default="Matchmaking")
+
     suggestion_macros = ViewPageTemplateFile("templates/suggestion_macros.pt")
     region_names = REGION_NAMES
 

@@ -59,6 +59,8 @@ def _kept_unread_count():
 class MessagesView(BrowserView):
     """``@@messages``: received messages (unread ones marked) or, with ``?box=sent``, sent ones."""
 
+    page_title = _("heading_messages", default="Messages")
+
     def box(self):
         return "sent" if self.request.form.get("box") == "sent" else "inbox"
 

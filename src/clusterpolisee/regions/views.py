@@ -32,6 +32,10 @@ class RegionPage(BrowserView):
     def data(self):
         return region_data(self.code, self.context, self.request)
 
+    def page_title(self):
+        data = self.data()
+        return f"{data['name']} ({data['code']})"
+
     @memoize
     def suggestions(self):
         return suggest(self.code, self.request, limit=SUGGESTIONS_SHOWN)

@@ -281,6 +281,16 @@ class RosterView(BrowserView):
 
     removing = None
 
+    def page_title(self):
+        group = self.context.Title()
+        if self.removing:
+            return _(
+                "heading_confirm_removal",
+                default="Remove ${name} from ${group}?",
+                mapping={"name": self.removing["name"], "group": group},
+            )
+        return _("heading_roster_of", default="Members of ${group}", mapping={"group": group})
+
     def __call__(self):
         group = roster(self.context)
         self.invitation = InvitationForm(self.context, self.request)

@@ -18,6 +18,8 @@ REQUEST_TO_GROUP = {"public-follower": "public-followers"}
 class MemberApprovalsView(BrowserView):
     """``@@member-approvals``: registrants in no tier group yet, each with approve and reject."""
 
+    page_title = _("heading_member_approvals", default="Membership requests")
+
     def __call__(self):
         if self.request.method == "POST":
             CheckAuthenticator(self.request)  # no form token, no change (CSRF)

@@ -18,3 +18,8 @@ class AuthorView(author.AuthorView):
         if self.username and not may_see_member(self.username):
             raise NotFound(self.username)
         return super().__call__()
+
+    def page_title(self):
+        """As its heading: the member's name, else their user id."""
+        info = self.author.get("info") or {}
+        return info.get("fullname") or self.username

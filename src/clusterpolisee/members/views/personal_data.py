@@ -84,6 +84,8 @@ class MyDataView(BrowserView):
 class DeleteMyAccountView(BrowserView):
     """``@@delete-my-account``: a member removes their account; contributions stay."""
 
+    page_title = _("heading_delete_account", default="Delete my account")
+
     def __call__(self):
         if self.request.method == "POST":
             CheckAuthenticator(self.request)
@@ -127,6 +129,8 @@ class DeleteMyAccountView(BrowserView):
 
 class MemberDirectoryView(BrowserView):
     """``@@member-directory``: approved members who show their profile, with filters."""
+
+    page_title = _("heading_member_directory", default="Member directory")
 
     filters = ("country", "tier", "working_group", "topic")
 

@@ -53,6 +53,11 @@ class FacetedListingView(BrowserView):
         "institutions and events, and for members everything else they may see."
     )
     css_class = "platform-search"
+
+    @property
+    def page_title(self):
+        return self.heading
+
     macros = ViewPageTemplateFile("../templates/faceted_macros.pt")
 
     def fixed(self):

@@ -20,6 +20,8 @@ class MapView(BrowserView):
     """The map, filtered by topic and type (a form that works without script), and the same
     figures as a table for screen readers and keyboards."""
 
+    page_title = _("heading_map", default="Map of the repository")
+
     def __call__(self):
         self.error = None
         self.topic = self._choice("topic", {key for key, *_rest in TOPICS})

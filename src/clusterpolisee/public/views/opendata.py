@@ -2,6 +2,7 @@
 ``@@open-data/<name>.json``; the DCAT-AP catalogue of them at ``@@open-data/catalog.jsonld`` and
 ``@@open-data/catalog.ttl`` (dcat.py)."""
 
+from clusterpolisee import _
 from clusterpolisee.public import dcat
 from clusterpolisee.public.opendata import as_csv
 from clusterpolisee.public.opendata import as_json
@@ -36,6 +37,7 @@ def dataset_file(response, dataset, extension):
 
 @implementer(IPublishTraverse)
 class OpenDataView(BrowserView):
+    page_title = _("heading_open_data", default="Open data")
     download = None
 
     def publishTraverse(self, request, name):

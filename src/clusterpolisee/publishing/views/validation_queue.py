@@ -11,6 +11,8 @@ from Products.statusmessages.interfaces import IStatusMessage
 
 
 class ValidationQueueView(BrowserView):
+    page_title = _("heading_validation_queue", default="Validation queue")
+
     def items(self):
         found = queue.items()
         for item in found:

@@ -534,6 +534,8 @@ class TransferView(RepositoryItemView):
     def heading(self):
         return learning.transfer_title(self.item.region, self.item.year)
 
+    page_title = heading
+
     def practice(self):
         practice = learning.practice_of(self.item)
         found = learning.visible([practice])

@@ -142,4 +142,6 @@ class TopicView(BrowserView):
         ]
 
     def page_title(self):
-        return _("Topics") if self.topic_id is None else self.title()
+        if self.topic_id is None:
+            return _("heading_topics", default="Central topics")
+        return self.title()
