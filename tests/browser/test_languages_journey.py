@@ -170,3 +170,23 @@ def test_every_language_reaches_the_whole_platform(page, site_url, demo_function
         seen.append(("indicators", [] if english else english_left(page, language)))
 
         assert [(step, left) for step, left in seen if left] == [], language
+
+
+def test_back_on_a_home_her_browser_holds_a_visitor_keeps_its_language(
+    page, site_url, demo_functional
+):
+    """Her browser asks again for the Italian home it holds, and Plone answers "not modified"
+    (or from its RAM cache): the sections outside the homes follow that home's language still,
+    not the English she chose in between."""
+    page.goto(f"{site_url}/it")
+    expect(page.locator("html")).to_have_attribute("lang", "it")
+    page.goto(f"{site_url}/en")
+    page.locator("#portal-globalnav").get_by_role("link", name="Repository", exact=True).click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.goto(f"{site_url}/it")
+    expect(page.locator("html")).to_have_attribute("lang", "it")
+    repository = in_language(_("Repository"), "it")
+    page.locator("#portal-globalnav").get_by_role("link", name=repository, exact=True).click()
+    expect(page).to_have_url(re.compile(r"/repository$"))
+    expect(page.locator("html")).to_have_attribute("lang", "it")
+    expect(page.get_by_role("link", name=TRANSLATED["it"])).to_be_visible()

@@ -56,6 +56,25 @@ class TestCachingPolicy:
         assert "X-RAMCache" in second.headers  # served from plone.app.caching's RAM cache
         assert second.text == first.text
 
+    def test_a_language_home_from_a_cache_still_keeps_its_language(self, site):
+        """A language home answered from the RAM cache, or as "not modified" to the browser
+        that holds it, still gives the visitor its language for the sections outside the
+        homes: their cookie said English, and the sections stayed English."""
+        url = f"http://{server_address(site)}/plone/it"
+        first = requests.get(url)
+        assert first.cookies.get("I18N_LANGUAGE") == "it"
+        english = {"I18N_LANGUAGE": "en"}
+        from_ram = requests.get(url, cookies=english)
+        assert "X-RAMCache" in from_ram.headers
+        assert from_ram.cookies.get("I18N_LANGUAGE") == "it"
+        not_modified = requests.get(
+            url, cookies=english, headers={"If-None-Match": first.headers["ETag"]}
+        )
+        assert not_modified.status_code == 304
+        assert not_modified.cookies.get("I18N_LANGUAGE") == "it"
+        # Who already has it gets no cookie (a proxy may store the answer).
+        assert "Set-Cookie" not in requests.get(url, cookies={"I18N_LANGUAGE": "it"}).headers
+
     def test_a_members_page_is_private_and_never_from_the_shared_caches(self, site):
         url = f"http://{server_address(site)}/plone/repository/vouchers"
         requests.get(url)  # fill the RAM cache as a visitor

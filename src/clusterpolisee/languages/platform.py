@@ -164,7 +164,12 @@ def interface_in_member_language(user, event):
 def remember_language_home(event):
     """A visitor who comes through a language home keeps its language in the sections outside
     the homes (the cookie the language bar sets). Only there: a cookie on every answer would
-    keep the caching proxy from storing any page for visitors who have none yet."""
+    keep the caching proxy from storing any page for visitors who have none yet.
+
+    Called after traversal, and again before an aborted answer: plone.app.caching answers
+    "not modified" (the browser's copy) or from its RAM cache by raising in its own
+    after-traversal hook, before this one, so a visitor whose cookie said another language kept
+    it, and read the sections in that language."""
     request = event.request
     for parent in request.get("PARENTS", ()):
         if ILanguageRootFolder.providedBy(parent):
