@@ -211,6 +211,19 @@ class TestUploadsAreFiles:
             response = client(AUTHOR).get(url)
             assert response.headers.get("X-Content-Type-Options") == "nosniff", url
 
+    def test_comparing_a_version_not_kept_is_a_bad_request_never_an_error(self, documents):
+        paper, _uploads = documents
+        author = client(AUTHOR)
+        html = {"Accept": "text/html"}
+        compared = author.get(f"{paper}/@@history?one=0&two=current", headers=html)
+        assert compared.status_code == 200
+        assert "SecondSecretDraft" in compared.text
+        for query in ("one=abc", "one=99", "one=0&one=1", "two=-1"):
+            assert author.get(f"{paper}/@@history?{query}", headers=html).status_code == 400
+        # A folder keeps no versions: nothing to compare (CMFEditions failed with a 500).
+        library = paper.rsplit("/", 1)[0]
+        assert client("admin").get(f"{library}/@@history", headers=html).status_code == 404
+
     def test_an_image_shows_inline_and_a_missing_version_is_not_found(self, documents):
         _paper, uploads = documents
         leader = client(AUTHOR)
