@@ -58,6 +58,14 @@ class TestPageTitles:
         assert title(f"{url}/en/no-such-page", status=404) == (
             f"This page does not seem to exist… — {NAME}"
         )
+        # Under a page that reads the rest of the address: Plone's error page, with the site
+        # around it (it was a bare "Error" page).
+        assert title(f"{url}/en/@@topic/no-such-topic", status=404) == (
+            f"This page does not seem to exist… — {NAME}"
+        )
+        assert title(f"{url}/en/@@region/XX99", status=404) == (
+            f"This page does not seem to exist… — {NAME}"
+        )
         assert title(f"{url}/mail_password_form") == f"Lost Password — {NAME}"
         # A panel of Site Setup without a label: its name in Site Setup.
         assert title(f"{url}/@@usergroup-userprefs", owner=True) == f"Users — {NAME}"

@@ -19,6 +19,7 @@ Three places, each where plone.restapi lets a client's mistake become a server e
 """
 
 from clusterpolisee import _
+from clusterpolisee.core.errors import PlatformExceptionView
 from clusterpolisee.interfaces import IClusterpoliseeLayer
 from plone import api
 from plone.browserlayer.utils import registered_layers
@@ -28,6 +29,7 @@ from plone.restapi.deserializer import json_body
 from plone.restapi.exceptions import DeserializationError
 from plone.restapi.services.content import add
 from Products.CMFCore.interfaces import ISiteRoot
+from Products.CMFPlone.browser.exceptions import ExceptionView
 from zExceptions import BadRequest
 from zope.component import adapter
 from zope.component import getSiteManager
@@ -95,12 +97,15 @@ class PlatformErrorHandling(ErrorHandling):
 
 def _error_view_for_pages(exception, request):
     """The error view a page of the platform would have without ``error_view``: the one
-    registered for the request's other interfaces (Plone's error page)."""
+    registered for the request's other interfaces (Plone's error page, errors.py)."""
     others = [layer for layer in directlyProvidedBy(request) if layer is not IClusterpoliseeLayer]
     spec = Declaration(*others, implementedBy(type(request)))
     factory = getSiteManager().adapters.lookup(
         (providedBy(exception), spec), Interface, name="index.html"
     )
+    if isinstance(factory, type) and issubclass(factory, ExceptionView):
+        # Plone's error page, drawn on the item also under a page that reads the address.
+        factory = PlatformExceptionView
     return factory(exception, request) if factory is not None else None
 
 
