@@ -1,6 +1,7 @@
 """The faceted search: full text with attachments, facet counts, filters, sorting, errors."""
 
 from AccessControl.SpecialUsers import nobody
+from BTrees.IIBTree import IISet
 from clusterpolisee.core.sections import publish
 from clusterpolisee.interfaces import IClusterpoliseeLayer
 from DateTime import DateTime
@@ -8,10 +9,12 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.namedfile.file import NamedBlobFile
+from Products.CMFCore.indexing import processQueue
 from tests.workspaces.documents import docx
 from tests.workspaces.documents import pdf
 from zope.interface import alsoProvides
 import pytest
+import transaction
 
 
 # (id, type, title, topics, country, region, stage, level, language, publish?)
@@ -623,3 +626,73 @@ def test_each_page_shows_the_next_results(portal, seeded, sort):
         expected = [brain.getPath() for brain in view.search.sorted_results(limit=100)]
     assert view.total == len(expected) == 46  # the 45 and the seeded pilot
     assert shown == [expected[0:20], expected[20:40], expected[40:46]]
+
+
+class TestFlatValueSets:
+    """Facets count with flat copies of an index's sets, kept per database while the index is
+    unchanged: a commit that changes the index makes a new copy; a change not committed (this
+    transaction's, or one it gave up) is counted from the index itself and never kept."""
+
+    def topics(self, portal):
+        return api.portal.get_tool("portal_catalog")._catalog.indexes["topics"]
+
+    def counted(self, portal):
+        from clusterpolisee.public import search
+
+        processQueue()  # what this transaction queued is indexed first, as a search does
+        catalog = api.portal.get_tool("portal_catalog")
+        rids = IISet(catalog._catalog.paths.keys())
+        # A catalog "of none": counted by intersecting with the value sets, as large results are.
+        return search.value_counts(self.topics(portal), rids, catalogued=0)
+
+    def practice(self, portal, item_id, topic):
+        return api.content.create(
+            container=portal["repository"],
+            type="BestPractice",
+            id=item_id,
+            title=item_id,
+            topics=[topic],
+        )
+
+    def test_counts_follow_every_commit_and_keep_nothing_uncommitted(self, functional):
+        from clusterpolisee.public import search
+
+        portal = functional["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        self.practice(portal, "first", "innovation-rd")
+        transaction.commit()
+        before = self.counted(portal)
+        kept = search.value_sets(self.topics(portal))
+        assert kept is not self.topics(portal)._index
+        assert search.value_sets(self.topics(portal)) is kept, "made again while unchanged"
+
+        # Not committed: counted from the index itself, and not kept past a savepoint either.
+        self.practice(portal, "second", "skills-jobs")
+        assert self.counted(portal)["skills-jobs"] == before.get("skills-jobs", 0) + 1
+        assert search.value_sets(self.topics(portal)) is self.topics(portal)._index
+        transaction.savepoint()
+        assert search.value_sets(self.topics(portal)) is self.topics(portal)._index
+        transaction.abort()
+        assert self.counted(portal) == before
+        assert search.value_sets(self.topics(portal)) is kept
+
+        # Committed: a new copy counts it.
+        self.practice(portal, "third", "skills-jobs")
+        transaction.commit()
+        after = self.counted(portal)
+        assert after["skills-jobs"] == before.get("skills-jobs", 0) + 1
+        assert search.value_sets(self.topics(portal)) is not kept
+
+    def test_a_record_alone_in_its_value_is_counted(self, functional):
+        from clusterpolisee.public import search
+
+        portal = functional["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        self.practice(portal, "lonely", "financial-framework")
+        transaction.commit()
+        index = self.topics(portal)
+        # The index keeps a value of one record as the bare record id, not a set.
+        records = index._index["financial-framework"]
+        flat = search.value_sets(index)["financial-framework"]
+        assert list(flat) == ([records] if isinstance(records, int) else list(records))
+        assert self.counted(portal)["financial-framework"] == len(flat)

