@@ -696,3 +696,22 @@ class TestFlatValueSets:
         flat = search.value_sets(index)["financial-framework"]
         assert list(flat) == ([records] if isinstance(records, int) else list(records))
         assert self.counted(portal)["financial-framework"] == len(flat)
+
+
+@pytest.mark.parametrize("kind", ["set", "tree set", "list out of order", "scored pairs", "empty"])
+def test_record_ids_are_the_results_records_in_order(kind):
+    from BTrees.IIBTree import IITreeSet
+    from clusterpolisee.public import search
+    from ZTUtils.Lazy import LazyMap
+
+    records = [] if kind == "empty" else [42, -7, 3000, 5, -2000000000, 17]
+    sequence = {
+        "set": IISet(records),
+        "tree set": IITreeSet(records),
+        "list out of order": records,
+        "scored pairs": [(len(records) - rank, rid) for rank, rid in enumerate(records)],
+        "empty": [],
+    }[kind]
+    found = search.record_ids(LazyMap(lambda rid: rid, sequence, len(sequence)))
+    assert isinstance(found, IISet)
+    assert list(found) == sorted(records)

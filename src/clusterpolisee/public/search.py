@@ -12,6 +12,7 @@ without its own selection, so every value shows how many results picking it woul
 
 from BTrees.IIBTree import difference
 from BTrees.IIBTree import IISet
+from BTrees.IIBTree import IITreeSet
 from BTrees.IIBTree import intersection
 from clusterpolisee import _
 from clusterpolisee.core.numbers import whole_number
@@ -294,6 +295,8 @@ def record_ids(results):
     sequence = results._seq
     if isinstance(sequence, IISet):
         return sequence
+    if isinstance(sequence, IITreeSet):
+        return IISet(sequence)  # in order already
     first = next(iter(sequence))
     if isinstance(first, tuple):
         sequence = map(itemgetter(1), sequence)
