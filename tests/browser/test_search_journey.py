@@ -86,6 +86,9 @@ class TestSearchJourney:
         expect(page.locator(".faceted-result")).to_have_count(1)
         shared = page.url  # the address alone reproduces the search
         assert wcag_violations(page) == []
+        page.locator(".faceted-active").screenshot(
+            path="tests/screenshots/search-active-filters.png"
+        )
 
         results.get_by_role("link", name="Innovation vouchers in the North-East").click()
         expect(page).to_have_url(re.compile("/repository/vouchers-ro$"))

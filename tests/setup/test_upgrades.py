@@ -584,3 +584,33 @@ class TestUpgradeTo1019:
         )
         assert [brain.getId for brain in listed] == [f"practice-{n}" for n in range(4)]
         assert DefaultOrdering.ORDER_KEY not in IAnnotations(repository)
+
+
+class TestUpgradeTo1020:
+    def test_rich_text_is_html_and_the_editor_has_no_resize_handle(self, portal):
+        """A site of version 1019 with Plone's defaults: after the upgrade rich text is HTML
+        only and TinyMCE is not resized by a handle."""
+        setup = api.portal.get_tool("portal_setup")
+        api.portal.set_registry_record("plone.allowed_types", ("text/html", "text/x-web-textile"))
+        api.portal.set_registry_record("plone.resizing", True)
+
+        setup.setLastVersionForProfile(PROFILE, "1019")
+        setup.upgradeProfile(PROFILE)
+
+        assert setup.getLastVersionForProfile(PROFILE) == (setup.getVersionForProfile(PROFILE),)
+        assert tuple(api.portal.get_registry_record("plone.allowed_types")) == ("text/html",)
+        assert api.portal.get_registry_record("plone.resizing") is False
+
+    def test_what_the_site_chose_in_site_setup_stays(self, portal):
+        setup = api.portal.get_tool("portal_setup")
+        chosen = ("text/html", "text/x-web-markdown")
+        api.portal.set_registry_record("plone.allowed_types", chosen)
+
+        setup.setLastVersionForProfile(PROFILE, "1019")
+        setup.upgradeProfile(PROFILE)
+
+        assert tuple(api.portal.get_registry_record("plone.allowed_types")) == chosen
+
+    def test_a_new_site_has_them_from_the_start(self, portal):
+        assert tuple(api.portal.get_registry_record("plone.allowed_types")) == ("text/html",)
+        assert api.portal.get_registry_record("plone.resizing") is False
