@@ -78,15 +78,3 @@ class TestPageTitles:
         page.locator("#contentview-edit a").click()
         expect(page.locator("h1").first).to_have_text("Edit Wiki page")
         expect(page).to_have_title(f"Edit Wiki page — Innovation voucher schemes — {name}")
-
-        # A wrong address inside his group: the error is the title, the group is not named
-        # (Zope draws the page before it knows him, as for a visitor; it had no title).
-        errors_before = list(page.script_errors)
-        page.goto(f"{site_url}/working-groups/innovation-rd/wiki/innovation-vocher-schemes")
-        expect(page.locator("h1").first).to_have_text("This page does not seem to exist…")
-        expect(page).to_have_title(f"This page does not seem to exist… — {name}")
-        # The one console message is Chromium's report of the page's own 404 status.
-        new_errors = page.script_errors[len(errors_before) :]
-        assert len(new_errors) == 1, new_errors
-        assert "404" in new_errors[0], new_errors
-        del page.script_errors[len(errors_before) :]

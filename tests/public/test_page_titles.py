@@ -67,12 +67,13 @@ class TestPageTitles:
             f"This page does not seem to exist… — {NAME}"
         )
         # Inside a private workspace, for a visitor and for its owner: the error alone, never
-        # the workspace (the page had no title; Zope draws it before it knows the person).
+        # the workspace (the page had no title).
         for owner in (False, True):
             assert title(
                 f"{url}/working-groups/innovation-rd/no-such-page", owner=owner, status=404
             ) == (f"This page does not seem to exist… — {NAME}")
-        # Its head has what names nothing of the workspace; nothing that names it.
+        # Drawn on the site for a visitor (test_error_pages.py): nothing in its head names the
+        # workspace.
         head = requests.get(
             f"{url}/working-groups/innovation-rd/no-such-page",
             headers={"Accept": "text/html"},
@@ -82,7 +83,6 @@ class TestPageTitles:
         assert 'rel="icon"' in head
         assert 'rel="search"' in head
         assert "WG4" not in head
-        assert "og:title" not in head
         assert title(f"{url}/mail_password_form") == f"Lost Password — {NAME}"
         # A panel of Site Setup without a label: its name in Site Setup.
         assert title(f"{url}/@@usergroup-userprefs", owner=True) == f"Users — {NAME}"

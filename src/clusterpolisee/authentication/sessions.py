@@ -15,8 +15,12 @@ that terminates TLS says so through Zope's VirtualHostMonster (``/VirtualHostBas
 README "Serving over HTTPS"); plain HTTP on localhost (``make start``) keeps a usable cookie.
 """
 
+from AccessControl.SecurityManagement import getSecurityManager
+from AccessControl.SecurityManagement import newSecurityManager
 from Acquisition import aq_base
+from Acquisition import aq_chain
 from clusterpolisee import _
+from clusterpolisee.authentication import twofactor
 from plone import api
 from plone.session.interfaces import ISessionPlugin
 from Products.CMFCore.utils import getToolByName
@@ -135,6 +139,54 @@ def _ticket(request, plugin):
 def _current_user_id():
     user = api.user.get_current()
     return user.getId() if user is not None else None
+
+
+def sign_in_on_error_page(request, site):
+    """Authenticate, for the error page, the member a request that failed in traversal comes
+    from (a wrong address): Zope authenticates a request only once it has found what it asks
+    for, so such a page was drawn for a visitor, and a member lost their name, their menus and
+    the way back to their workspace. Done as traversal does it, by the user folders of the site
+    and above it, against the site, which every member may view. A member who must still set
+    up a second factor stays a visitor: they may open nothing else. Only for an address opened
+    (GET, HEAD) with the credentials a browser keeps (the session cookie, a token, HTTP
+    authentication): a wrong address is no way to sign in (what signing in writes, such as a
+    second factor's code used, would be undone with the failed request). Returns the member, or
+    None."""
+    if request.get("REQUEST_METHOD", "GET") not in ("GET", "HEAD"):
+        return None
+    if any(is_auth_cookie(name) for name in request.form):
+        return None  # the login form's fields (``__ac_name``, ``__ac_otp``...)
+    visitor = getSecurityManager().getUser()
+    if visitor is None or visitor.getUserName() != "Anonymous User":
+        return None  # authenticated already: the request failed after traversal
+    other = request.other
+    published = other.get("PUBLISHED", _NOTHING)
+    # What the user folders validate against.
+    other["PUBLISHED"] = site
+    member = None
+    try:
+        for item in aq_chain(site):
+            if getattr(aq_base(item), "__allow_groups__", None) is None:
+                continue
+            member = item.__allow_groups__.validate(request, request._auth)
+            if member is not None:
+                break
+    finally:
+        if published is _NOTHING:
+            del other["PUBLISHED"]
+        else:
+            other["PUBLISHED"] = published
+    # twofactor by its module: it imports the error page, which imports this module.
+    if member is None or member.getUserName() == "Anonymous User" or twofactor.must_enrol(member):
+        # A user folder leaves the last user it tried as the current one.
+        newSecurityManager(request, visitor)
+        return None
+    newSecurityManager(request, member)
+    request["AUTHENTICATED_USER"] = member
+    return member
+
+
+_NOTHING = object()
 
 
 def _shared(response):
