@@ -207,6 +207,46 @@ def test_a_session_ends_after_the_idle_time(site):
     assert "Set-Cookie" not in requests.get(plain).headers
 
 
+def test_unreadable_basic_credentials_are_a_bad_request_with_a_message(site):
+    """HTTP Basic credentials Zope cannot read (not base64, not UTF-8, no colon) got a 500 on
+    every page; now a 400 that says what is wrong, as JSON and on the error page, in the
+    visitor's language."""
+    url = plain_url(site)
+    message = "The Authorization header's Basic credentials are not a login and a password"
+    for header in ("Basic !!!!", "Basic bm9jb2xvbg==", "Basic //79OjE=", "basic ::::"):
+        answer = requests.get(
+            f"{url}/@search", headers={**JSON, "Authorization": header}, timeout=60
+        )
+        assert answer.status_code == 400, header
+        assert answer.json()["message"].startswith(message), header
+        # Plone's short answer to what is not a browser's page: no message left for the next.
+        answer = requests.get(f"{url}/en", headers={"Authorization": header}, timeout=60)
+        assert answer.status_code == 400, header
+        assert answer.json() == {"error_type": "BadRequest"}
+        assert "statusmessages" not in answer.cookies
+        for path in ("/en", "/working-groups/innovation-rd/wiki/no-such-page"):
+            answer = requests.get(
+                f"{url}{path}", headers={"Accept": "text/html", "Authorization": header}, timeout=60
+            )
+            assert answer.status_code == 400, (header, path)
+            assert message.replace("'", "&#x27;") in answer.text or message in answer.text
+            assert 'id="portal-logo"' in answer.text
+    answer = requests.get(
+        f"{url}/it",
+        headers={"Accept": "text/html", "Authorization": "Basic !!!!"},
+        cookies={"I18N_LANGUAGE": "it"},
+        timeout=60,
+    )
+    assert answer.status_code == 400
+    assert "non sono un nome utente e una password" in answer.text
+    # Readable credentials, or none of Basic's, go on as before.
+    member = requests.get(
+        f"{url}/@users/{MEMBER}", headers=JSON, auth=(MEMBER, DEMO_PASSWORD), timeout=60
+    )
+    assert member.status_code == 200
+    assert requests.get(f"{url}/en", headers={"Authorization": "Bearer a.b.c"}).status_code == 200
+
+
 class Nginx:
     """nginx with deploy/nginx-tls.conf as the README has it, moved to loopback ports, a
     certificate made for the test, and the test's Varnish and site id."""

@@ -23,17 +23,17 @@ def site(demo_functional, functional):
     return functional
 
 
-def open_wrong_address(page, url):
-    """Open an address that does not exist; read the error as the page's heading and title.
-    The one console message it adds, Chromium's report of the page's 404 status, is taken off
-    the browser fixture's list of script errors."""
+def open_failing_address(page, url, heading=NOT_FOUND, status="404"):
+    """Open an address that fails; read the error as the page's heading and title. The one
+    console message it adds, Chromium's report of the page's status, is taken off the browser
+    fixture's list of script errors."""
     before = len(page.script_errors)
     page.goto(url)
-    expect(page.locator("h1").first).to_have_text(NOT_FOUND)
-    expect(page).to_have_title(f"{NOT_FOUND} — {PLATFORM_NAME}")
+    expect(page.locator("h1").first).to_have_text(heading)
+    expect(page).to_have_title(f"{heading} — {PLATFORM_NAME}")
     new_errors = page.script_errors[before:]
     assert len(new_errors) == 1, new_errors
-    assert "404" in new_errors[0], new_errors
+    assert status in new_errors[0], new_errors
     del page.script_errors[before:]
 
 
@@ -43,7 +43,7 @@ class TestWrongAddress:
         page.goto(f"{site_url}/working-groups/innovation-rd/wiki")
         expect(page.locator("h1").first).to_have_text("Wiki")
         # He mistypes a wiki page's address.
-        open_wrong_address(page, f"{site_url}{WIKI_TYPO}")
+        open_failing_address(page, f"{site_url}{WIKI_TYPO}")
         # Still signed in: his name in the toolbar, the members' sections in the navigation.
         expect(page.get_by_role("link", name="Nikos Papadopoulos")).to_be_visible()
         expect(page.get_by_role("link", name="Log in")).to_have_count(0)
@@ -56,8 +56,23 @@ class TestWrongAddress:
         trail.get_by_role("link", name=WG4).click()
         expect(page.locator("h1").first).to_have_text(WG4)
 
+    def test_a_member_reads_what_is_wrong_with_a_bad_request(
+        self, page, site_url, site, wcag_violations
+    ):
+        """A bad request's page says what is wrong (Plone's told only a manager)."""
+        log_in(page, site_url, "nikos.papadopoulos")
+        wiki_page = f"{site_url}/working-groups/innovation-rd/wiki/innovation-voucher-schemes"
+        open_failing_address(
+            page,
+            f"{wiki_page}/@@history?one=99",
+            heading="We’re sorry, but there seems to be an error…",
+            status="400",
+        )
+        expect(page.locator(".statusmessage-error")).to_contain_text("This item has no version 99.")
+        page.screenshot(path=str(SCREENSHOTS / "error-page-bad-request.png"))
+
     def test_a_visitor_searches_from_a_wrong_address(self, page, site_url, site, wcag_violations):
-        open_wrong_address(page, f"{site_url}{WIKI_TYPO}")
+        open_failing_address(page, f"{site_url}{WIKI_TYPO}")
         # The site's header: logo, navigation, language menu, search box, log-in link; nothing
         # of the group.
         expect(page.locator("#portal-logo")).to_be_visible()

@@ -79,6 +79,22 @@ class TestErrorPages:
         assert 'rel="icon"' in head
         assert '<meta property="og:title" content="SEE Cluster Policy Learning Platform" />' in head
 
+    def test_under_what_is_not_content_the_page_is_drawn_on_the_site(self, site_url):
+        """A resource, a tool, a field of a private item: Plone's layout cannot be drawn there
+        (the page was a bare "Error", and under a private item's field told that it exists)."""
+        wiki_page = "/working-groups/innovation-rd/wiki/innovation-voucher-schemes"
+        for path in (
+            "/++resource++plone-logo.svg/x",
+            "/portal_catalog/x",
+            f"{wiki_page}/text/x",
+            "/working-groups/innovation-rd/wiki/no-such-page/text/x",
+        ):
+            page = not_found(requests, f"{site_url}{path}")
+            for part in HEADER:
+                assert part in page, (path, part)
+            assert "portaltype-plone-site" in body_classes(page), path
+            assert "WG4" not in page, path
+
     def test_a_member_keeps_his_name_and_the_way_back_to_his_group(self, site_url):
         session = signed_in(site_url, "nikos.papadopoulos")
         page = not_found(session, f"{site_url}{WIKI_TYPO}")

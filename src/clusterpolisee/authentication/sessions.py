@@ -20,13 +20,20 @@ from AccessControl.SecurityManagement import newSecurityManager
 from Acquisition import aq_base
 from Acquisition import aq_chain
 from clusterpolisee import _
-from clusterpolisee.authentication import twofactor
+from clusterpolisee.authentication.twofactor import must_enrol
+from clusterpolisee.interfaces import IClusterpoliseeLayer
 from plone import api
+from plone.browserlayer.utils import registered_layers
 from plone.session.interfaces import ISessionPlugin
+from Products.CMFCore.interfaces import ISiteRoot
 from Products.CMFCore.utils import getToolByName
 from Products.statusmessages.interfaces import IStatusMessage
+from zExceptions import BadRequest
+from zope.component import adapter
 from zope.component.hooks import getSite
 from zope.globalrequest import getRequest
+from zope.traversing.interfaces import IBeforeTraverseEvent
+from ZPublisher.utils import basic_auth_decode
 import binascii
 import time
 
@@ -141,24 +148,58 @@ def _current_user_id():
     return user.getId() if user is not None else None
 
 
-def sign_in_on_error_page(request, site):
-    """Authenticate, for the error page, the member a request that failed in traversal comes
-    from (a wrong address): Zope authenticates a request only once it has found what it asks
-    for, so such a page was drawn for a visitor, and a member lost their name, their menus and
-    the way back to their workspace. Done as traversal does it, by the user folders of the site
-    and above it, against the site, which every member may view. A member who must still set
-    up a second factor stays a visitor: they may open nothing else. Only for an address opened
-    (GET, HEAD) with the credentials a browser keeps (the session cookie, a token, HTTP
-    authentication): a wrong address is no way to sign in (what signing in writes, such as a
-    second factor's code used, would be undone with the failed request). Returns the member, or
-    None."""
+def unreadable_basic_credentials(request):
+    """Whether the request's ``Authorization`` header gives Basic credentials Zope cannot read
+    (it fails on them where the user folders read them)."""
+    credentials = getattr(request, "_auth", None)
+    if not credentials:
+        return False
+    try:
+        basic_auth_decode(credentials)
+    except ValueError:  # bad base64 or UTF-8 (ValueErrors both), no colon
+        return True
+    return False
+
+
+@adapter(ISiteRoot, IBeforeTraverseEvent)
+def readable_basic_credentials(site, event):
+    """A request entering the platform with HTTP Basic credentials must carry a login and a
+    password Zope can read (base64 of UTF-8 text, a colon between them): else a 400 with a
+    message, before authentication reads them (Zope failed on them with a 500 on every page).
+    No browser sends such a header; a program that does learns what is wrong."""
+    request = event.request
+    if IClusterpoliseeLayer in registered_layers() and unreadable_basic_credentials(request):
+        raise BadRequest(
+            api.portal.translate(
+                _(
+                    "The Authorization header's Basic credentials are not a login and a password "
+                    "(base64 of login:password)."
+                )
+            )
+        ) from None
+
+
+def sign_in_on_error_page(event):
+    """Authenticate, for an error page, the member a request that failed in traversal comes
+    from (a wrong address); subscriber of ``IErrorPageStarting`` (core/errors.py). Zope
+    authenticates a request only once it has found what it asks for, so such a page was drawn
+    for a visitor, and a member lost their name, their menus and the way back to their
+    workspace. Done as traversal does it, by the user folders of the site and above it, against
+    the site, which every member may view. A member who must still set up a second factor stays
+    a visitor: they may open nothing else. Only for an address opened (GET, HEAD) with the
+    credentials a browser keeps (the session cookie, a token, HTTP authentication): a wrong
+    address is no way to sign in (what signing in writes, such as a second factor's code used,
+    would be undone with the failed request)."""
+    request, site = event.request, event.site
     if request.get("REQUEST_METHOD", "GET") not in ("GET", "HEAD"):
-        return None
+        return
     if any(is_auth_cookie(name) for name in request.form):
-        return None  # the login form's fields (``__ac_name``, ``__ac_otp``...)
+        return  # the login form's fields (``__ac_name``, ``__ac_otp``...)
+    if unreadable_basic_credentials(request):
+        return  # refused already (readable_basic_credentials): this is its error page
     visitor = getSecurityManager().getUser()
     if visitor is None or visitor.getUserName() != "Anonymous User":
-        return None  # authenticated already: the request failed after traversal
+        return  # authenticated already: the request failed after traversal
     other = request.other
     published = other.get("PUBLISHED", _NOTHING)
     # What the user folders validate against.
@@ -176,14 +217,12 @@ def sign_in_on_error_page(request, site):
             del other["PUBLISHED"]
         else:
             other["PUBLISHED"] = published
-    # twofactor by its module: it imports the error page, which imports this module.
-    if member is None or member.getUserName() == "Anonymous User" or twofactor.must_enrol(member):
+    if member is None or member.getUserName() == "Anonymous User" or must_enrol(member):
         # A user folder leaves the last user it tried as the current one.
         newSecurityManager(request, visitor)
-        return None
+        return
     newSecurityManager(request, member)
     request["AUTHENTICATED_USER"] = member
-    return member
 
 
 _NOTHING = object()
