@@ -49,6 +49,9 @@ class TestWrongAddress:
         expect(page.get_by_role("link", name="Log in")).to_have_count(0)
         navigation = page.locator("#portal-globalnav")
         expect(navigation.get_by_role("link", name="Working groups")).to_be_visible()
+        # His group's wiki suggested, once.
+        suggestions = page.locator("#page-not-found-list")
+        expect(suggestions.get_by_role("link", name="Wiki")).to_have_count(1)
         assert wcag_violations(page) == []
         page.screenshot(path=str(SCREENSHOTS / "error-page-member.png"))
         # The breadcrumbs lead back to his group.

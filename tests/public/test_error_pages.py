@@ -106,6 +106,10 @@ class TestErrorPages:
         trail = breadcrumbs(page)
         assert f'href="{site_url}/working-groups/innovation-rd"' in trail
         assert "WG4 Innovation and R&amp;D" in trail
+        # Suggested once: the first existing parent, which the search by the address's words
+        # found again (Plone listed it twice).
+        suggestions = page.split('id="page-not-found-list"')[1].split("</ul>")[0]
+        assert suggestions.count(f'href="{site_url}/working-groups/innovation-rd/wiki"') == 1
 
     def test_a_member_of_another_group_gets_the_nearest_page_she_may_view(self, site_url):
         session = signed_in(site_url, "ivana.horvat")

@@ -16,6 +16,7 @@ from AccessControl import getSecurityManager
 from Acquisition import aq_chain
 from Acquisition import aq_inner
 from pathlib import Path
+from plone.app.redirector.browser import FourOhFourView
 from Products.CMFCore.interfaces import IContentish
 from Products.CMFCore.interfaces import ISiteRoot
 from Products.CMFPlone.browser.exceptions import ExceptionView
@@ -90,3 +91,17 @@ def nearest_viewable(place, site):
         if viewable is None and IContentish.providedBy(item) and may_view("View", item):
             viewable = item
     return site if site is not None else place
+
+
+class PlatformFourOhFourView(FourOhFourView):
+    """Plone's suggestions on a "not found" page, without the first existing parent a second
+    time: the search by the address's words found it too, and the list showed it twice."""
+
+    def search_for_similar(self):
+        # The parent first: Plone's search reverses the address's (memoized) names in place.
+        parent = self.find_first_parent()
+        results = super().search_for_similar()
+        if not results or parent is None:
+            return results
+        shown = "/".join(parent.getPhysicalPath())
+        return [brain for brain in results if brain.getPath() != shown]
