@@ -29,13 +29,13 @@ import weakref
 
 MAX_TEXT_LENGTH = 200
 # Facet counts look up the values of results fewer than one in FEW_RESULTS of the catalog's
-# records. Intersecting walks every record of the facet's index once, and a look-up costs some
-# 35 steps of that walk (390 ns against 11 ns, measured at 200,000 practices): for so few
-# results the look-ups cost less. For more, they may still cost less time on a facet of many
-# values, but they wake the index's record-to-value buckets the results fall in, strings and
-# lists that stay in the object cache: for a tenth of the catalog, nearly all of them (60 MB more
-# at 200,000 practices, for no time the benchmark could tell from its noise).
-FEW_RESULTS = 64
+# records, and intersect more with the flat copies of each value's records (value_sets). The
+# eleven facets of random results at 200,000 practices, two runs of
+# scripts/benchmark-facet-counts.py (ms, looked up against intersected): 1 in 256, 6 and 8
+# against 11 and 9; 1 in 128, 8 and 13 against 10 and 10; 1 in 64, 19 and 27 against 13 and
+# 14. Look-ups also wake the index's record-to-value buckets the results fall in, which then
+# stay in the object cache.
+FEW_RESULTS = 128
 SORTS = ("relevance", "date", "title")
 
 
