@@ -279,10 +279,14 @@ def measure_stage(stage):
         on_topic = json.loads(
             get(f"{site_url}/@search?topics={TOPIC}&b_size=1", "application/json")
         )["items_total"]
+        on_topic_and_country = json.loads(
+            get(f"{site_url}/@search?topics={TOPIC}&country=RO&b_size=1", "application/json")
+        )["items_total"]
         results = measure(pages, options.requests)
     print()
     print(
-        f"== {stage} generated practices: {total} catalogued items, {on_topic} on topic {TOPIC}; "
+        f"== {stage} generated practices: {total} catalogued items, {on_topic} on topic {TOPIC}, "
+        f"{on_topic_and_country} of them in Romania; "
         f"{options.requests} sequential requests per page, the pages taken in turn, after 20 "
         "rounds to warm up."
     )

@@ -1,12 +1,14 @@
 """The demo dataset and the generated items for benchmarks."""
 
 from clusterpolisee.consultations.questionnaires import answer_rows
+from clusterpolisee.core.topics import TOPICS
 from clusterpolisee.demo import data
 from clusterpolisee.demo.cooperation import REQUESTS as DEMO_REQUESTS
 from clusterpolisee.demo.loader import generated_titles
 from clusterpolisee.demo.loader import load_demo
 from clusterpolisee.demo.loader import Progress
 from clusterpolisee.demo.transfers import TRANSFERS as DEMO_TRANSFERS
+from collections import Counter
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -91,6 +93,19 @@ class TestDemoContent:
         assert len(titles) == combinations + 50
         assert len(set(titles)) == len(titles)
         assert "(round 2)" in titles[-1]
+
+    def test_generated_topics_go_with_every_region_alike(self):
+        # A benchmark's search by topic and country finds a share of the practices, not all
+        # or none of them.
+        rounds = 3
+        pairs = Counter(
+            (topic, region)
+            for _measure, _sector, _country, region, topic in generated_titles(
+                rounds * len(data.REGIONS) * len(TOPICS)
+            )
+        )
+        assert len(pairs) == len(data.REGIONS) * len(TOPICS)
+        assert set(pairs.values()) == {rounds}
 
     def test_progress_bar_draws_on_a_terminal(self):
         stream = FakeTerminal()

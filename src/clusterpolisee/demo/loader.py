@@ -431,7 +431,11 @@ def generated_titles(count):
         round_number = number // len(combinations) + 1
         if round_number > 1:
             measure = f"{measure} (round {round_number})"
-        yield measure, sector, country, region, TOPIC_IDS[number % len(TOPIC_IDS)]
+        # The topic changes once every region has had one, so that each topic goes with every
+        # region alike: taken from the same count, 12 regions and 6 topics gave each region
+        # one topic, and a search by topic and country found all or none.
+        topic_id = TOPIC_IDS[number // len(data.REGIONS) % len(TOPIC_IDS)]
+        yield measure, sector, country, region, topic_id
 
 
 def _generated_practices(items):
