@@ -97,3 +97,29 @@ class TestWrongAddress:
                 "link", name="Cluster innovation vouchers in the North-East region"
             )
         ).to_be_visible()
+
+    def test_a_visitor_who_edits_a_page_number_reads_what_is_wrong(
+        self, page, site_url, site, wcag_violations
+    ):
+        """Plone's batch links carry ``b_start:int``: an address edited to a word there failed
+        with a bare server error page before the site ran; the site's page names the field."""
+        open_failing_address(
+            page,
+            f"{site_url}/@@platform-search?SearchableText=vouchers&b_start:int=second",
+            heading="We’re sorry, but there seems to be an error…",
+            status="400",
+        )
+        expect(page.locator(".statusmessage-error")).to_contain_text(
+            "The address gives “b_start” a value that is not a whole number."
+        )
+        expect(page.locator("#portal-logo")).to_be_visible()
+        assert wcag_violations(page) == []
+        page.screenshot(path=str(SCREENSHOTS / "error-page-typed-field.png"))
+        # She searches again from the header's box.
+        page.get_by_role("textbox", name="Search Site").fill("vouchers")
+        page.locator("#searchGadget_form").get_by_role("button", name="Search").click()
+        expect(
+            page.locator(".faceted-result-list").get_by_role(
+                "link", name="Cluster innovation vouchers in the North-East region"
+            )
+        ).to_be_visible()

@@ -396,8 +396,8 @@ def parameter_names():
 
 def queries(names):
     """(label, query string) of odd parameters, every name at once. Zope converts ``name:type``
-    before any site sees it; the conversions that fail there (``:int``, ``:date``,
-    ``:required`` with a bad value) are Zope's own server error, the same on every address."""
+    before any site sees it; a value that does not convert (``:int``, ``:date``, ``:required``)
+    refuses the whole request before any page runs (test_malformed.py), so none is here."""
     odd = quote("\u202eevil\u202c 😀 e\u0301\u0301 \ufeff")
     structured = (
         "{name}:list=a&{name}:list=%ff&{name}:list=",

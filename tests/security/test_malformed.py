@@ -230,3 +230,59 @@ def test_pages_answer_odd_parameters(functional, demo_functional):
     )
     feed = requests.get(f"{base}/{WORKSPACE}/planning/@@group-calendar.ics?member=%ff&token=%ff")
     assert (calendar.status_code, feed.status_code) == (400, 403)
+
+
+def test_typed_fields_zope_cannot_convert_are_bad_requests_with_a_message(
+    functional, demo_functional
+):
+    """A field Zope converts (``b_start:int``, as in Plone's batch links) with a value it cannot
+    convert failed with a 500 and a bare page, before any site ran: now a 400 whose message
+    names the field, on the platform's error page, in the visitor's language, and as JSON for
+    the REST API (core/typedfields.py)."""
+    base = site(functional)
+    html = {"Accept": "text/html"}
+    pages = {
+        "listing": f"{base}/@@platform-search?SearchableText=vouchers&b_start:int=abc",
+        "encoded colon": f"{base}/en?b_start%3Aint=abc",
+        "date": f"{base}/@@events-calendar?start:date=someday",
+        "number": f"{base}/en?score:float=high",
+        "empty": f"{base}/en?b_start:int=",
+        "list": f"{base}/en?page:int:list=1&page:int:list=two",
+        "json": f"{base}/en?filters:json=%7B",
+    }
+    answers_seen = {label: requests.get(url, headers=html) for label, url in pages.items()}
+    assert answers(answers_seen) == dict.fromkeys(pages, 400)
+    messages = {
+        "listing": "The address gives “b_start” a value that is not a whole number.",
+        "encoded colon": "The address gives “b_start” a value that is not a whole number.",
+        "date": "The address gives “start” a value that is not a date.",
+        "number": "The address gives “score” a value that is not a number.",
+        "empty": "The address gives “b_start” a value that is not a whole number.",
+        "list": "The address gives “page” a value that is not a whole number.",
+        "json": "The address gives “filters” a value the platform cannot read.",
+    }
+    for label, answer in answers_seen.items():
+        assert messages[label] in answer.text, label
+        assert 'id="portal-logo"' in answer.text, label  # the platform's own error page
+    # A member inside their workspace, the REST API, and in Italian.
+    member = signed_in(base, MEMBER)
+    workspace = member.get(f"{base}/{WORKSPACE}/wiki?b_start:int=x", headers=html)
+    assert workspace.status_code == 400
+    assert "Nikos Papadopoulos" in workspace.text
+    rest = requests.get(f"{base}/@search?b_size:int=ten", headers={"Accept": "application/json"})
+    assert rest.status_code == 400
+    assert (
+        rest.json()["message"] == "The address gives “b_size” a value that is not a whole number."
+    )
+    italian = requests.get(
+        f"{base}/it?b_start:int=x", headers=html, cookies={"I18N_LANGUAGE": "it"}
+    )
+    assert italian.status_code == 400
+    assert "dà a “b_start” un valore che non è un numero intero." in italian.text
+    # Values that convert, and an empty one with its default, go on as before.
+    assert requests.get(f"{base}/@@platform-search?b_start:int=20", headers=html).status_code == 200
+    with_default = requests.get(f"{base}/en?b_start:default:int=0&b_start:int=", headers=html)
+    assert with_default.status_code == 200
+    # Outside the platform (Zope's root) the field is left out: no server error.
+    root = base.rsplit("/", 1)[0]
+    assert requests.get(f"{root}/?b_start:int=abc").status_code < 500
