@@ -69,7 +69,9 @@ STAGE = Facet(
 LEVEL = Facet(
     "governance_level", _("Governance level"), "clusterpolisee.vocabularies.GovernanceLevels"
 )
-LANGUAGE = Facet("Language", _("Language"), "plone.app.vocabularies.AvailableContentLanguages")
+# The site's languages (13 terms): every language Plone knows (412 terms) took 1.7 ms to make,
+# on every faceted page.
+LANGUAGE = Facet("Language", _("Language"), "plone.app.vocabularies.SupportedContentLanguages")
 YEAR = Facet("year", _("Year"), numeric=True)
 PUBLICATION_KIND = Facet(
     "publication_kind", _("Kind of publication"), "clusterpolisee.vocabularies.PublicationKinds"

@@ -185,13 +185,13 @@ class FacetedListingView(BrowserView):
 
     # One result row.
 
-    @memoize
-    def _type_titles(self):
-        types = api.portal.get_tool("portal_types")
-        return {name: type_title(name) for name in types.objectIds()}
-
     def type_title(self, brain):
-        return self._type_titles().get(brain.portal_type, brain.portal_type)
+        # Worked out for the few types a page shows, once each (for every type the site has,
+        # they were 2% of a search's page at 200,000 practices).
+        titles = self.__dict__.setdefault("_type_titles", {})
+        if brain.portal_type not in titles:
+            titles[brain.portal_type] = type_title(brain.portal_type)
+        return titles[brain.portal_type]
 
     @memoize
     def _language_names(self):
