@@ -245,6 +245,11 @@ def pages_at(member_cookie, stock_cookie, editor_cookie):
                     editor_cookie,
                 )
             )
+    # The same search on Plone's own search page, as the same member: the same catalog, the
+    # same words and the same rights, without the facets.
+    rows.append(
+        (MEMBER_PLONE_SEARCH, f"{site_url}/@@search?SearchableText=vouchers", html, member_cookie)
+    )
     return {label: (url, accept, cookie) for label, url, accept, cookie in rows}
 
 
@@ -253,6 +258,7 @@ STOCK_PAGES = ("accessibility-info", "contact-info", "sitemap")
 MEMBER_KEYS = ("landing", "workspace", "wiki", "messages", "search")
 # The member pages where the demo member may add, edit and review, as its stock reference may.
 EDITOR_KEYS = ("workspace", "wiki")
+MEMBER_PLONE_SEARCH = "Plone's search page, same words, member"
 
 
 def measure_stage(stage):
@@ -326,7 +332,19 @@ def report(results, memory):
             (f"{name} / stock", ratio(results, f"{name} (platform)", f"{name} (stock Plone)"), 1.15)
         )
     for key in MEMBER_KEYS:
-        if key in EDITOR_KEYS:
+        if key == "search":
+            # A search over every item against a page that searches nothing measures the
+            # catalog, not the page: the goal is judged against Plone's own search for the same
+            # words; the static page of the same size shown beside it.
+            lines.append(
+                (
+                    "member search page / stock member",
+                    ratio(results, "member search page", "stock member, search size"),
+                    None,
+                )
+            )
+            reference, label = MEMBER_PLONE_SEARCH, "member search page / Plone's search"
+        elif key in EDITOR_KEYS:
             # The goal is judged against the same rights; the plain member shown beside it.
             lines.append(
                 (
@@ -341,7 +359,7 @@ def report(results, memory):
         lines.append((label, ratio(results, f"member {key} page", reference), 1.2))
     for label, value, target in lines:
         if target is None:
-            print(f"  {label:<44} {value:>5.2f}x  (without the same rights; for comparison)")
+            print(f"  {label:<44} {value:>5.2f}x  (not the same work or rights; for comparison)")
             continue
         verdict = "met" if value <= target else "NOT met"
         print(f"  {label:<44} {value:>5.2f}x  (target {target}x or less: {verdict})")
@@ -419,7 +437,7 @@ pages = pages_at(None, None, None)
 stock_only = {label: page for label, page in pages.items() if page[0].startswith(stock_url)}
 # The platform's anonymous pages: the member pages, asked without a session, led to the sign-in
 # page (get() now refuses a redirect).
-member_pages = {f"member {key} page" for key in MEMBER_KEYS}
+member_pages = {f"member {key} page" for key in MEMBER_KEYS} | {MEMBER_PLONE_SEARCH}
 platform_only = {
     label: page
     for label, page in pages.items()

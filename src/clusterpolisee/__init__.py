@@ -86,11 +86,15 @@ sys.meta_path.insert(0, _MovedModules())
 # Plone adds to a member's searches): core/catalogplan.py runs date ranges after the others.
 # What pages keep between requests is kept per catalog count, and a transaction's own count for
 # itself alone: core/pagecache.py marks the transaction that moves Plone's count.
+# Plone hashes every script and style file on every page: core/resourcehashes.py keeps the hashes
+# of the code's files for the process.
 from clusterpolisee.core import catalogplan  # noqa: E402
 from clusterpolisee.core import catalogsets  # noqa: E402
 from clusterpolisee.core import pagecache  # noqa: E402
+from clusterpolisee.core import resourcehashes  # noqa: E402
 
 
 catalogsets.apply()
 catalogplan.apply()
 pagecache.apply()
+resourcehashes.apply()

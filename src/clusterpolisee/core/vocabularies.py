@@ -160,12 +160,17 @@ EUInitiatives = vocabulary_factory(EU_INITIATIVES)
 Audiences = vocabulary_factory(AUDIENCES)
 
 
+# Made once, as the other fixed vocabularies: made on each call, its 250 terms took 0.35 ms,
+# twice on every practice's page.
+_REGIONS = SimpleVocabulary(
+    [SimpleTerm(code, token=code, title=f"{name} ({code})") for code, name in NUTS2_REGIONS]
+)
+
+
 @provider(IVocabularyFactory)
 def Regions(context=None):
     """NUTS 2 regions titled with their name and code, for example "Nord-Est (RO21)"."""
-    return SimpleVocabulary(
-        [SimpleTerm(code, token=code, title=f"{name} ({code})") for code, name in NUTS2_REGIONS]
-    )
+    return _REGIONS
 
 
 def vocabulary_title(vocabulary_name, value, context=None):

@@ -22,6 +22,7 @@ from clusterpolisee.repository.content.transfer import ITransfer
 from clusterpolisee.repository.content.transfer import region_name
 from clusterpolisee.repository.content.transfer import transfer_title
 from plone import api
+from zc.relation.interfaces import ICatalog
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
 
@@ -67,13 +68,19 @@ def relation_targets(obj, field_name):
 
 def referring(target, field_name):
     """The objects whose relation field ``field_name`` points to ``target`` (whoever may see
-    them): the other side of a relation, read from the relation catalog."""
-    if getUtility(IIntIds).queryId(aq_base(target)) is None:
-        return []
+    them; callers show them through the catalog): the other side of a relation, read from the
+    relation catalog. Asked directly with the item's id: plone.api's ``relation.get`` checks its
+    arguments and looks the id up a second time, on every practice's page."""
+    target_id = getUtility(IIntIds).queryId(aq_base(target))
+    if target_id is None:
+        return []  # nothing can point to an item that the relation catalog does not know
+    relations = getUtility(ICatalog).findRelations(
+        {"to_id": target_id, "from_attribute": field_name}
+    )
     return [
         relation.from_object
-        for relation in api.relation.get(target=target, relationship=field_name, unrestricted=True)
-        if relation.from_object is not None
+        for relation in relations
+        if not relation.isBroken() and relation.from_object is not None
     ]
 
 
@@ -204,10 +211,14 @@ def entry(obj, kind, current_uid=None):
 def learning_chain(obj):
     """The chain of ``obj`` (a practice, transfer, pilot action or guideline) as a timeline:
     entries (see ``entry``) by year, within a year in the usual order of the links (practice,
-    pilot, transfer, guideline), then by date."""
+    pilot, transfer, guideline), then by date. Empty when the chain holds nothing but ``obj``:
+    most items are in no chain, and their entry is not worked out for nothing."""
+    objects = chain_objects(obj)
+    if sum(len(items) for items in objects.values()) < 2:
+        return []
     entries = [
         entry(item, kind, current_uid=_uid(obj))
-        for kind, items in chain_objects(obj).items()
+        for kind, items in objects.items()
         for item in items
     ]
     # A transfer has a year only: within a year, the links in their usual order, then by date.

@@ -17,6 +17,7 @@ from clusterpolisee.public.map.regions import CENTRES
 from clusterpolisee.public.search import record_ids
 from clusterpolisee.public.search import value_counts
 from functools import cache
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from plone import api
@@ -115,7 +116,10 @@ def regions(root_url, topic=None, portal_type=None):
     return found
 
 
-def _land(highlight=()):
+@lru_cache(maxsize=64)
+def _land(highlight=frozenset()):
+    """The countries' outlines, those of ``highlight`` (a frozenset of codes) shaded: the same
+    few sets on every page, joined once (each item's page joined every outline again)."""
     parts = []
     for code, data in outlines()["countries"].items():
         if code in highlight:
@@ -183,5 +187,5 @@ def locator_svg(region_codes, country_codes, title):
         f'viewBox="{left} {top} {span:.1f} {span:.1f}" aria-labelledby="locator-title">'
         f'<title id="locator-title">{escape(title)}</title>'
         f'<rect x="{left}" y="{top}" width="{span:.1f}" height="{span:.1f}" fill="#d6e6f0"/>'
-        f"{_land(highlight=countries)}{dots}</svg>"
+        f"{_land(frozenset(countries))}{dots}</svg>"
     )

@@ -16,9 +16,7 @@ from plone.memoize.instance import memoize as instance_memoize
 from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
-from zope.component import getUtility
 from zope.i18n import translate
-from zope.intid.interfaces import IIntIds
 
 
 def human_size(size):
@@ -73,18 +71,6 @@ def topic_links(context, topic_ids):
             "url": f"{base}/@@topic/{topic_id}",
         }
         for topic_id in topic_ids or ()
-    ]
-
-
-def referring_items(target, field_name):
-    """The objects whose relation field ``field_name`` points to ``target``, whoever may see
-    them: callers show them through the catalog, which leaves out what the viewer may not view."""
-    if getUtility(IIntIds).queryId(target) is None:
-        return []  # nothing can point to an item that the relation catalog does not know
-    return [
-        relation.from_object
-        for relation in api.relation.get(target=target, relationship=field_name, unrestricted=True)
-        if relation.from_object is not None
     ]
 
 
@@ -212,7 +198,7 @@ class RepositoryItemView(BrowserView):
     def back_references(self, field_name):
         """The visible items whose relation field ``field_name`` points to this item, as catalog
         brains: the other side of a relation, read from the relation catalog."""
-        return self._visible(referring_items(self.item, field_name))
+        return self._visible(learning.referring(self.item, field_name))
 
     def relation_groups(self):
         """(heading, brains) of the type's own relations; empty groups left out."""
@@ -227,8 +213,7 @@ class RepositoryItemView(BrowserView):
         """The timeline of the learning chain, when it holds more than this item."""
         if not self.in_learning_chain:
             return []
-        entries = learning.learning_chain(self.item)
-        return entries if len(entries) > 1 else []
+        return learning.learning_chain(self.item)
 
     def region_url(self, code):
         """The page of a region (regions/)."""
