@@ -51,8 +51,10 @@ def code_file(path):
     packaged = queryUtility(IResourceDirectory, name=f"++{kind}++{name}")
     if packaged is None or queryResourceDirectory(kind, name) is not packaged:
         return None  # no package's directory, or one the site's or a global one overrides
-    if kind == "plone" and get_override_directory(getSite()).isFile(f"{name}/{file_path}"):
-        return None  # Plone's resource registry reads its override first
+    if kind == "plone":
+        overrides = get_override_directory(getSite())
+        if overrides is None or overrides.isFile(f"{name}/{file_path}"):
+            return None  # Plone's resource registry reads its override first
     return packaged, file_path
 
 
