@@ -244,9 +244,13 @@ def page(chromium, browsing, functional, request, clock):
     page = context.new_page()
     page.script_errors = []
     page.on("pageerror", lambda error: page.script_errors.append(str(error)))
+    # With the address it is about: "Failed to load resource" names no resource itself.
     page.on(
         "console",
-        lambda message: message.type == "error" and page.script_errors.append(message.text),
+        lambda message: (
+            message.type == "error"
+            and page.script_errors.append(f"{message.text} ({message.location.get('url')})")
+        ),
     )
     yield page
     SCREENSHOTS.mkdir(exist_ok=True)
