@@ -1,17 +1,18 @@
 """Interfaces of the platform: the browser layer and the platform settings."""
 
 from clusterpolisee import _
+from plone.app.discussion.interfaces import IDiscussionLayer
 from plone.app.event.interfaces import IBrowserLayer as IEventBrowserLayer
 from plone.app.multilingual.interfaces import IPloneAppMultilingualInstalled
 from zope import schema
 from zope.interface import Interface
 
 
-class IClusterpoliseeLayer(IPloneAppMultilingualInstalled, IEventBrowserLayer):
+class IClusterpoliseeLayer(IPloneAppMultilingualInstalled, IEventBrowserLayer, IDiscussionLayer):
     """Marker for requests on a site where the add-on is installed.
 
     It extends the layers of the add-ons whose views and viewlets it overrides (the language
-    bar, the events' summary): a request carries every installed add-on's layer, in an order
+    bar, the events' summary, the comments): a request carries every installed add-on's layer, in an order
     that the site's setup decides, so only a layer that extends theirs is sure to come first.
     (The test layers register the add-on's views in a registry of their own, searched first:
     there an override wins whatever the layers.)"""

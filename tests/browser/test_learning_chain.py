@@ -81,6 +81,14 @@ class TestTransfer:
     def test_coordinator_records_a_transfer_and_the_chain_shows_it_both_ways(
         self, page, site_url, demo_functional, wcag_violations
     ):
+        # A visitor reads the practice first: its page is kept for visitors from then on
+        # (repository/views/items.py), until the catalog changes.
+        page.goto(f"{site_url}/@@topic/skills-jobs")
+        page.get_by_role("link", name=PRACTICE).click()
+        expect(page.locator("h1")).to_have_text(PRACTICE)
+        expect(timeline(page).filter(has_text=PILOT).first).to_be_visible()
+        expect(timeline(page).filter(has_text=TRANSFER)).to_have_count(0)
+
         # The coordinator (the demo's content is the site owner's) opens the practice.
         log_in(page, site_url, "platform.coordinator")
         page.goto(f"{site_url}/@@topic/skills-jobs")

@@ -11,6 +11,7 @@ from clusterpolisee.core import catalogsets
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from Products.ExtendedPathIndex.ExtendedPathIndex import ExtendedPathIndex
 from Products.PluginIndexes import unindex
 from Products.PluginIndexes.BooleanIndex import BooleanIndex
 from Products.ZCatalog import Catalog
@@ -101,6 +102,7 @@ def test_zcatalog_uses_the_sized_operations():
     assert unindex.intersection is catalogsets.intersection
     assert BooleanIndex.intersection is catalogsets.intersection
     assert BooleanIndex.difference is catalogsets.difference
+    assert ExtendedPathIndex.search is catalogsets.navtree_search
 
 
 @pytest.fixture
@@ -156,3 +158,40 @@ def test_a_reader_gets_the_same_answers_as_with_merges(portal, published_and_pri
         monkeypatch.setattr(module, "intersection", merged_intersection)
     monkeypatch.setattr(BooleanIndex, "difference", merged_difference)
     assert answers(portal, published_and_private) == sized
+
+
+def test_a_navigation_tree_finds_what_the_path_index_finds_of_the_records_handed(
+    portal, published_and_private
+):
+    """The navigation portlet's question to the path index, within the records the query's
+    other indexes left: what the index's own search finds, of those records."""
+    index = api.portal.get_tool("portal_catalog")._catalog.getIndex("path")
+    records = list(index._unindex.keys())
+    handed_sets = [None, IISet(), IISet(random.Random(3).sample(records, len(records) // 3))]
+    handed_sets.append(IITreeSet(records))
+    paths = [
+        "/plone/sized-private/page-1",
+        "/plone/sized-public/p3",
+        "/plone/sized-public",
+        "/plone",
+        "/",
+        "/plone/nowhere/deeper",
+        ("/plone/sized-public", 0),  # a (path, level) pair: the index's own search
+    ]
+    for path in paths:
+        for start in range(5):
+            for depth in (-1, 0, 1, 2):
+                own = catalogsets._path_search(index, path, 0, depth, 1, start)
+                for handed in handed_sets:
+                    found = catalogsets.navtree_search(index, path, 0, depth, 1, start, handed)
+                    if handed is None:
+                        assert list(found) == list(own), (path, start, depth)
+                    else:  # as ZCatalog takes it: intersected with what it handed over
+                        assert list(merged_intersection(found, handed)) == list(
+                            merged_intersection(own, handed)
+                        ), (path, start, depth)
+        # Not a navigation tree: the index's own search, whatever it is handed.
+        for handed in handed_sets:
+            assert list(catalogsets.navtree_search(index, path, 0, -1, 0, 0, handed)) == list(
+                catalogsets._path_search(index, path, 0, -1, 0, 0)
+            )

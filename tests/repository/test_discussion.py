@@ -58,3 +58,30 @@ class TestCommentsOnPublishedResults:
         luca = session(base, "luca.bianchi")
         assert luca.get(f"{institution}/@comments").json()["permissions"]["can_reply"] is False
         assert luca.post(f"{institution}/@comments", json={"text": "Hi"}).status_code == 401
+
+    def test_pages_show_the_comments_where_there_are_comments_or_may_be(self, site, functional):
+        """The comments below an item are worked out only where they show (core/discussion.py):
+        where replies are taken, where some were taken before, and nowhere else."""
+        base, institution = site
+        practice_page = f"{base}{PRACTICE}"
+        page = requests.get(practice_page).text
+        assert "pat-discussion" in page
+        assert "Log in to add comments" in page
+        assert "pat-discussion" not in requests.get(institution).text
+        luca = session(base, "luca.bianchi")
+        posted = luca.post(f"{practice_page}/@comments", json={"text": "Padua ran it too."})
+        assert posted.status_code == 204, posted.text
+        assert "Padua ran it too." in requests.get(practice_page).text
+        luca.headers["Accept"] = "text/html"
+        assert "form.widgets.text" in luca.get(practice_page).text  # the comment form
+        # The item takes no more replies: the ones it took still show, with no form.
+        transaction.begin()  # what the server committed since
+        practice = functional["portal"].unrestrictedTraverse(PRACTICE.strip("/"))
+        practice.allow_discussion = False
+        practice.notifyModified()  # as its edit form does: pages are kept until it changes
+        practice.reindexObject()
+        transaction.commit()
+        assert "Padua ran it too." in requests.get(practice_page).text
+        page = luca.get(practice_page).text
+        assert "Padua ran it too." in page
+        assert "form.widgets.text" not in page

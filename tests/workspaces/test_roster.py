@@ -235,6 +235,19 @@ class TestDashboard:
         assert "Fresh minutes" in html
         assert "My tasks" not in html
 
+    def test_the_dashboards_members_follow_the_roster(self, group):
+        """The members' names are kept between pages (workspaces/views.py): a roster change
+        shows on the next page all the same."""
+
+        def members(html):
+            return html.split("Members of the group")[1].split("</section>")[0]
+
+        assert "Outsider" not in members(render(group, "workspace-dashboard", "leader"))
+        roster_action(group, "leader", "outsider", "invite")
+        assert "Outsider" in members(render(group, "workspace-dashboard", "leader"))
+        roster_action(group, "leader", "outsider", "remove")
+        assert "Outsider" not in members(render(group, "workspace-dashboard", "leader"))
+
     def test_dashboard_links_the_parts_and_the_roster(self, group):
         html = render(group, "workspace-dashboard", "associated")
         for part in ("documents", "wiki", "forum", "planning", "decisions"):

@@ -8,9 +8,16 @@ makes a dozen of them. Looking each of the few records up in the large set gives
 a hundredth of the time. (ZCatalog's ``or`` queries on fewer than 200 records intersect each
 value's set with those records first, but the intersection walks the large set all the same.)
 
-``apply()`` puts the sized functions where ZCatalog's catalog and its field, keyword and boolean
-indexes look them up. The results are the same sets; ``tests/repository/test_catalogsets.py``
-compares them with BTrees' own for every kind of argument.
+Plone's navigation portlet asks the path index, on every page, for the items of every folder
+along the page's path ("navtree"): in the repository, the 200,000 practices of its folder, a
+union of 4 ms, narrowed by the displayed types to nothing (practices are not shown in the
+navigation). The path index is handed the records the query's other indexes left, and ignores
+them there; ``navtree_search`` looks those few up in each folder's set instead.
+
+``apply()`` puts the sized functions where ZCatalog's catalog and its field, keyword, boolean
+and path indexes look them up. The results are the same sets (the path index's, once ZCatalog
+has intersected it with the records it handed over); ``tests/repository/test_catalogsets.py``
+compares them with BTrees' own for every kind of argument, and with the path index's own.
 """
 
 from BTrees.IIBTree import difference as merged_difference
@@ -18,6 +25,8 @@ from BTrees.IIBTree import IIBTree
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import IITreeSet
 from BTrees.IIBTree import intersection as merged_intersection
+from BTrees.IIBTree import multiunion
+from Products.ExtendedPathIndex.ExtendedPathIndex import ExtendedPathIndex
 
 
 SETS = (IISet, IITreeSet)
@@ -77,8 +86,37 @@ def difference(first, second):
     return merged_difference(first, second)
 
 
+_path_search = ExtendedPathIndex.search
+
+
+def navtree_search(
+    self, path, default_level=0, depth=-1, navtree=0, navtree_start=0, resultset=None
+):
+    """The path index's ``search``; for a navigation tree by absolute path (the navigation
+    portlet's question) within ``resultset``, those of its records in the folders along the
+    path, looked up in each folder's set rather than merged with all of them."""
+    if (
+        resultset is None
+        or not navtree
+        or not isinstance(path, str)
+        or default_level != 0
+        or depth not in (-1, 1)
+        or self.multi_valued
+    ):
+        return _path_search(self, path, default_level, depth, navtree, navtree_start, resultset)
+    comps = [part for part in path.split("/") if part]
+    if navtree_start > min(len(comps), self._depth):
+        return IISet()  # as the index's own: the start excludes every level
+    folders = (
+        self._index_parents.get("/" + "/".join(comps[:length]))
+        for length in range(len(comps), navtree_start - 1, -1)
+    )
+    return multiunion([intersection(resultset, found) for found in folders if found is not None])
+
+
 def apply():
-    """Let ZCatalog's catalog and its field, keyword and boolean indexes use the sized sets."""
+    """Let ZCatalog's catalog and its field, keyword, boolean and path indexes use the sized
+    sets."""
     from Products.PluginIndexes import unindex
     from Products.PluginIndexes.BooleanIndex import BooleanIndex
     from Products.ZCatalog import Catalog
@@ -87,3 +125,4 @@ def apply():
     unindex.intersection = intersection
     BooleanIndex.intersection = intersection
     BooleanIndex.difference = difference
+    ExtendedPathIndex.search = navtree_search

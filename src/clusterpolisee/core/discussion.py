@@ -6,11 +6,18 @@ own setting, its type's ``allow_discussion``) and the member has "Reply to item"
 by state for every type it governs, the public one to approved members on anything published,
 so ``@comments`` said ``can_reply: true`` on items whose replies the form then refused (401,
 "Discussion is not enabled"). Here ``can_reply`` asks both, as the comment form does.
+
+The comments below an item are not worked out where there are none to show: plone.app.
+discussion's template asks who may reply, review and delete, and reads the replies, before its
+condition finds that the item takes no replies and has none, as on a working group's dashboard
+(1 ms of that page).
 """
 
 from clusterpolisee.interfaces import IClusterpoliseeLayer
+from plone.app.discussion.browser import comments
 from plone.app.discussion.interfaces import IComment
 from plone.app.discussion.interfaces import IConversation
+from plone.memoize.instance import memoize
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.discussion import CommentSerializer
 from plone.restapi.serializer.discussion import ConversationSerializer
@@ -41,3 +48,30 @@ class PlatformCommentSerializer(CommentSerializer):
         if result["can_reply"]:
             result["can_reply"] = discussion_enabled(self.context.__parent__)
         return result
+
+
+class CommentsViewlet(comments.CommentsViewlet):
+    """plone.app.discussion's comments viewlet, shown on the condition its template puts on
+    everything it shows, asked first."""
+
+    def update(self):
+        self.shown = self.is_discussion_allowed() or self.has_replies(self.can_review())
+        if self.shown:
+            super().update()
+
+    # Asked by the update and again by the template.
+    @memoize
+    def is_discussion_allowed(self):
+        return super().is_discussion_allowed()
+
+    @memoize
+    def can_review(self):
+        return super().can_review()
+
+    def has_replies(self, workflow_actions=False):
+        # plone.app.discussion's reads the replies twice.
+        replies = self.get_replies(workflow_actions)
+        return replies is not None and next(replies, None) is not None
+
+    def render(self):
+        return super().render() if self.shown else ""

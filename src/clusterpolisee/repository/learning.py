@@ -8,6 +8,7 @@ the objects' relations (both ways, through the relation catalog) and each step k
 the viewer may see: a catalog query by UID under their security, as the item pages do.
 """
 
+from AccessControl import getSecurityManager
 from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
@@ -71,7 +72,9 @@ def referring(target, field_name):
     them; callers show them through the catalog): the other side of a relation, read from the
     relation catalog. Asked directly with the item's id: plone.api's ``relation.get`` checks its
     arguments and looks the id up a second time, on every practice's page."""
-    target_id = getUtility(IIntIds).queryId(aq_base(target))
+    # Looked up wrapped: unwrapped, five.intid's key reference climbs towards the application
+    # root through Dexterity's attribute fallback, finds no parent and starts again at the site.
+    target_id = getUtility(IIntIds).queryId(aq_inner(target))
     if target_id is None:
         return []  # nothing can point to an item that the relation catalog does not know
     relations = getUtility(ICatalog).findRelations(
@@ -104,7 +107,7 @@ def practice_of(transfer):
     return parent if IBestPractice.providedBy(parent) else None
 
 
-def _practices_of_pilot(pilot):
+def _practices_of_pilot(pilot, referring):
     """The practices a pilot builds on, and those whose transfer names the pilot."""
     built_on = [
         obj for obj in relation_targets(pilot, "builds_on") if IBestPractice.providedBy(obj)
@@ -113,7 +116,7 @@ def _practices_of_pilot(pilot):
     return visible(built_on + [obj for obj in named_by if obj is not None])
 
 
-def _start(obj):
+def _start(obj, referring):
     """(practices, pilots, guidelines, transfers) that a chain starts from at ``obj``."""
     if IBestPractice.providedBy(obj):
         return [obj], [], [], []
@@ -121,17 +124,21 @@ def _start(obj):
         practice = practice_of(obj)
         return visible([practice]), [], [], [obj]
     if IPilotAction.providedBy(obj):
-        return _practices_of_pilot(obj), [obj], [], []
+        return _practices_of_pilot(obj, referring), [obj], [], []
     if IPublication.providedBy(obj):
         pilots = visible(referring(obj, "produced_guideline"))
-        practices = visible([p for pilot in pilots for p in _practices_of_pilot(pilot)])
+        practices = visible([p for pilot in pilots for p in _practices_of_pilot(pilot, referring)])
         return practices, pilots, [obj], []
     return [], [], [], []
 
 
-def chain_objects(obj):
-    """{kind: [objects]} of the chain ``obj`` belongs to, as far as the current user may see."""
-    practices, pilots, guidelines, transfers = _start(aq_inner(obj))
+def chain_objects(obj, referring=referring):
+    """{kind: [objects]} of the chain ``obj`` belongs to, as far as the current user may see.
+
+    ``referring`` looks up the other side of a relation (see ``referring`` above): a page that
+    shows some of those relations itself passes its own lookup, kept for the page, so that none
+    is looked up twice."""
+    practices, pilots, guidelines, transfers = _start(aq_inner(obj), referring)
     for practice in practices:
         transfers += transfers_of(practice)
         pilots += referring(practice, "builds_on")
@@ -208,12 +215,12 @@ def entry(obj, kind, current_uid=None):
     }
 
 
-def learning_chain(obj):
+def learning_chain(obj, referring=referring):
     """The chain of ``obj`` (a practice, transfer, pilot action or guideline) as a timeline:
     entries (see ``entry``) by year, within a year in the usual order of the links (practice,
     pilot, transfer, guideline), then by date. Empty when the chain holds nothing but ``obj``:
     most items are in no chain, and their entry is not worked out for nothing."""
-    objects = chain_objects(obj)
+    objects = chain_objects(obj, referring)
     if sum(len(items) for items in objects.values()) < 2:
         return []
     entries = [
@@ -260,7 +267,7 @@ def transfer_rows(practice):
 
 def can_add_transfer(practice):
     """Whether the current user may record a transfer of ``practice``."""
-    return bool(
-        api.user.has_permission(ADD_TRANSFER, obj=practice)
-        and api.user.has_permission("Add portal content", obj=practice)
-    )
+    # Asked on every practice's page: the security manager directly, without plone.api's
+    # argument checks around the same call.
+    check = getSecurityManager().checkPermission
+    return bool(check(ADD_TRANSFER, practice) and check("Add portal content", practice))

@@ -32,3 +32,11 @@ class MemberAwareContributors(MemberAwareByline):
     index = ViewPageTemplateFile(
         "document_contributors.pt", _prefix=str(Path(plone.app.layout.viewlets.__file__).parent)
     )
+
+    def render(self):
+        # The template's own condition, asked before it looks anything else up (most items
+        # name no contributor).
+        contributors = getattr(self.context, "Contributors", None)
+        if contributors is not None and not contributors():
+            return ""
+        return self.index()

@@ -1,10 +1,12 @@
 """Classic UI views of the repository's content types: key facts aside, sections, relations."""
 
+from Acquisition import aq_base
 from Acquisition import aq_inner
 from clusterpolisee import _
 from clusterpolisee.core import dates
 from clusterpolisee.core.fields import safe_link
 from clusterpolisee.core.fields import WEB_SCHEMES
+from clusterpolisee.core.pagecache import shared_key
 from clusterpolisee.core.vocabularies import vocabulary_title
 from clusterpolisee.public.map.drawing import locator_svg
 from clusterpolisee.repository import learning
@@ -74,14 +76,34 @@ def topic_links(context, topic_ids):
     ]
 
 
+def _content_core_key(method, self):
+    # What the item's page shows below its title: the same for a person until the catalog
+    # changes (an edit, a transfer, a relation or a right given or taken reindexes), or the
+    # minute, in their language (core/pagecache.py). Only the item itself: an old version,
+    # retrieved at the same address, is no object of the database.
+    oid = getattr(aq_base(self.item), "_p_oid", None)
+    if oid is None:
+        raise ram.DontCache
+    return shared_key("repository-item", self.item.getPhysicalPath(), oid, type(self).__name__)
+
+
 class RepositoryItemView(BrowserView):
-    """What every repository item shows; subclasses add their own facts and sections."""
+    """What every repository item shows; subclasses add their own facts and sections.
+
+    The part below the title is kept between pages like the working groups' dashboards: its
+    facts, map, sections, relations and learning chain took a practice's page a tenth above
+    a stock page of the same size, on each view."""
 
     # (field name, heading) of the rich-text sections shown in the main column, in order.
     text_sections = ()
     # Whether the page shows the learning chain (learning.py) the item belongs to.
     in_learning_chain = False
     timeline = ViewPageTemplateFile("../templates/learning_chain.pt")
+    core = ViewPageTemplateFile("../templates/repository_item_core.pt")
+
+    @ram.cache(_content_core_key)
+    def content_core(self):
+        return self.core()
 
     @property
     def item(self):
@@ -129,6 +151,41 @@ class RepositoryItemView(BrowserView):
 
     def type_facts(self):
         return []
+
+    # What some types show and the others do not: nothing, unless a type's view says otherwise
+    # (asked of every type by the one template, without a lookup that misses on the item).
+    def contact_links(self):
+        return []
+
+    def main_file(self):
+        return None
+
+    def programme(self):
+        return []
+
+    def agency(self):
+        return []
+
+    def criteria(self):
+        return []
+
+    def milestones(self):
+        return []
+
+    def indicators(self):
+        return []
+
+    def transferability(self):
+        return None
+
+    def evidence_links(self):
+        return []
+
+    def transfers(self):
+        return []
+
+    def add_transfer_url(self):
+        return None
 
     @memoize
     def locator(self):
@@ -195,10 +252,19 @@ class RepositoryItemView(BrowserView):
     def related_items(self):
         return self._visible(self.relation_targets(getattr(self.item, "relatedItems", None)))
 
+    def referring(self, target, field_name):
+        """``learning.referring``, kept for the page: a practice's "Piloted in" and its learning
+        chain ask the relation catalog the same question."""
+        found = self.__dict__.setdefault("_referring", {})
+        key = (target.getPhysicalPath(), field_name)
+        if key not in found:
+            found[key] = learning.referring(target, field_name)
+        return found[key]
+
     def back_references(self, field_name):
         """The visible items whose relation field ``field_name`` points to this item, as catalog
         brains: the other side of a relation, read from the relation catalog."""
-        return self._visible(learning.referring(self.item, field_name))
+        return self._visible(self.referring(self.item, field_name))
 
     def relation_groups(self):
         """(heading, brains) of the type's own relations; empty groups left out."""
@@ -213,7 +279,7 @@ class RepositoryItemView(BrowserView):
         """The timeline of the learning chain, when it holds more than this item."""
         if not self.in_learning_chain:
             return []
-        return learning.learning_chain(self.item)
+        return learning.learning_chain(self.item, self.referring)
 
     def region_url(self, code):
         """The page of a region (regions/)."""
@@ -364,6 +430,9 @@ class PolicyAssessmentView(RepositoryItemView):
             (_("Average score"), item.average_score()),
         ]
 
+    def criteria(self):
+        return self.item.criteria_rows()
+
     def programme(self):
         item = self.item
         rows = [
@@ -409,6 +478,12 @@ class PilotActionView(RepositoryItemView):
                 self.titles_of("clusterpolisee.vocabularies.Regions", item.regions),
             ),
         ]
+
+    def milestones(self):
+        return self.item.milestone_rows()
+
+    def indicators(self):
+        return self.item.indicator_rows()
 
     def relation_groups(self):
         groups = [
