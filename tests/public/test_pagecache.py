@@ -3,6 +3,7 @@ never what a person may no longer see, and new content at once."""
 
 from clusterpolisee.core.pagecache import brains_of
 from clusterpolisee.core.pagecache import kept_records
+from clusterpolisee.core.pagecache import KeptPages
 from clusterpolisee.core.pagecache import shared_key
 from clusterpolisee.languages.navigation import PlatformNavigationTabs
 from plone import api
@@ -245,3 +246,15 @@ def test_an_item_hidden_from_the_menus_shows_to_the_pages_inside_it(portal, requ
     assert menu_ids(page) == ["drafts", "minutes"]
     assert menu_ids(board_room["minutes"]) == ["minutes"]
     assert menu_ids(hidden) == ["drafts", "minutes"]
+
+
+def test_kept_pages_hold_the_most_recently_read():
+    kept = KeptPages(3)
+    for key in "abcd":
+        kept[key] = key.upper()
+    assert len(kept) == 3
+    assert kept.get("a") is None  # the oldest went first
+    assert kept.get("b") == "B"  # read: now the most recent
+    kept["e"] = "E"
+    assert kept.get("c") is None
+    assert [kept.get(key) for key in "bde"] == ["B", "D", "E"]

@@ -143,3 +143,18 @@ def test_a_navigation_tree_comes_after_the_types(portal, pages):
         catalog, {"path": navtree["query"], "portal_type": "Document"}, "path"
     )
     assert plan.plan() == ["path", "portal_type"]
+
+
+def test_a_path_question_the_index_answers_in_full_keeps_its_place(portal, pages):
+    """The breadcrumbs' question (depth 0) and deeper trees are answered by the path index
+    from every record whatever it is handed: asked after the others, they would gain
+    nothing."""
+    catalog = api.portal.get_tool("portal_catalog")._catalog
+    path = "/".join(pages["p1"].getPhysicalPath())
+    for navtree in (
+        {"query": path, "navtree": 1, "depth": 0},
+        {"query": path, "navtree": 1, "depth": 2},
+        {"query": path, "navtree": 1, "level": 1},
+    ):
+        plan = _measured_cheapest(catalog, {"path": navtree, "portal_type": "Document"}, "path")
+        assert plan.plan() == ["path", "portal_type"], navtree

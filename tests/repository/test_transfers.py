@@ -365,6 +365,16 @@ class TestLearningChain:
         assert learning_chain(pilot) == []
         assert "learning-chain-heading" not in render(pilot)
 
+    def test_an_item_outside_the_database_is_referred_to_by_nothing(self, portal, repository):
+        """An old version, retrieved at the item's address, is no object of the database: its
+        page is not one to add it there."""
+        from clusterpolisee.repository.learning import referring
+        from plone.dexterity.utils import createContent
+
+        version = createContent("PilotAction", id="old", title="Old").__of__(repository)
+        assert referring(version, "pilot_action") == []
+        assert version._p_oid is None
+
 
 class TestIndicators:
     def public_values(self, portal):

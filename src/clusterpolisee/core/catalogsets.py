@@ -89,20 +89,43 @@ def difference(first, second):
 _path_search = ExtendedPathIndex.search
 
 
+def _navtree_looked_up(index, path, level, depth, navtree):
+    # The navigation tree by absolute path that ``navtree_search`` answers by look-ups.
+    return (
+        bool(navtree)
+        and isinstance(path, str)
+        and level == 0
+        and depth in (-1, 1)
+        and not index.multi_valued
+    )
+
+
+def looks_up_navtree(index, criterion):
+    """Whether a query's path ``criterion`` is a navigation tree that ``navtree_search``
+    narrows to the records it is handed (ZCatalog's plan then asks it after the others)."""
+    if not isinstance(criterion, dict):
+        return False
+    paths = criterion.get("query")
+    paths = [paths] if isinstance(paths, str) else paths
+    return bool(paths) and all(
+        _navtree_looked_up(
+            index,
+            path,
+            criterion.get("level", 0),
+            criterion.get("depth", -1),
+            criterion.get("navtree", 0),
+        )
+        for path in paths
+    )
+
+
 def navtree_search(
     self, path, default_level=0, depth=-1, navtree=0, navtree_start=0, resultset=None
 ):
     """The path index's ``search``; for a navigation tree by absolute path (the navigation
     portlet's question) within ``resultset``, those of its records in the folders along the
     path, looked up in each folder's set rather than merged with all of them."""
-    if (
-        resultset is None
-        or not navtree
-        or not isinstance(path, str)
-        or default_level != 0
-        or depth not in (-1, 1)
-        or self.multi_valued
-    ):
+    if resultset is None or not _navtree_looked_up(self, path, default_level, depth, navtree):
         return _path_search(self, path, default_level, depth, navtree, navtree_start, resultset)
     comps = [part for part in path.split("/") if part]
     if navtree_start > min(len(comps), self._depth):

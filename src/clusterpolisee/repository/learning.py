@@ -72,8 +72,11 @@ def referring(target, field_name):
     them; callers show them through the catalog): the other side of a relation, read from the
     relation catalog. Asked directly with the item's id: plone.api's ``relation.get`` checks its
     arguments and looks the id up a second time, on every practice's page."""
+    if getattr(aq_base(target), "_p_oid", None) is None:
+        return []  # not in the database (an old version): nothing points to it
     # Looked up wrapped: unwrapped, five.intid's key reference climbs towards the application
     # root through Dexterity's attribute fallback, finds no parent and starts again at the site.
+    # (An object without its database id it would add to the database.)
     target_id = getUtility(IIntIds).queryId(aq_inner(target))
     if target_id is None:
         return []  # nothing can point to an item that the relation catalog does not know

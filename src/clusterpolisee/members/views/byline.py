@@ -37,6 +37,6 @@ class MemberAwareContributors(MemberAwareByline):
         # The template's own condition, asked before it looks anything else up (most items
         # name no contributor).
         contributors = getattr(self.context, "Contributors", None)
-        if contributors is not None and not contributors():
+        if callable(contributors) and not contributors():
             return ""
         return self.index()

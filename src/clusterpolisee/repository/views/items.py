@@ -6,6 +6,7 @@ from clusterpolisee import _
 from clusterpolisee.core import dates
 from clusterpolisee.core.fields import safe_link
 from clusterpolisee.core.fields import WEB_SCHEMES
+from clusterpolisee.core.pagecache import KeptPages
 from clusterpolisee.core.pagecache import shared_key
 from clusterpolisee.core.vocabularies import vocabulary_title
 from clusterpolisee.public.map.drawing import locator_svg
@@ -14,6 +15,7 @@ from clusterpolisee.repository.content.best_practice import TRANSFERABILITY_CRIT
 from clusterpolisee.repository.content.transfer import region_name
 from plone import api
 from plone.memoize import ram
+from plone.memoize import volatile
 from plone.memoize.instance import memoize as instance_memoize
 from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
@@ -83,8 +85,13 @@ def _content_core_key(method, self):
     # retrieved at the same address, is no object of the database.
     oid = getattr(aq_base(self.item), "_p_oid", None)
     if oid is None:
-        raise ram.DontCache
-    return shared_key("repository-item", self.item.getPhysicalPath(), oid, type(self).__name__)
+        raise volatile.DontCache
+    return shared_key("repository-item", self.item.getPhysicalPath(), oid, self.__name__)
+
+
+# Kept per person, item and minute: at most this many, the least recently read going first
+# (each some 20 to 40 KB).
+ITEM_PAGES = KeptPages(500)
 
 
 class RepositoryItemView(BrowserView):
@@ -101,7 +108,7 @@ class RepositoryItemView(BrowserView):
     timeline = ViewPageTemplateFile("../templates/learning_chain.pt")
     core = ViewPageTemplateFile("../templates/repository_item_core.pt")
 
-    @ram.cache(_content_core_key)
+    @volatile.cache(_content_core_key, get_cache=ITEM_PAGES.kept_in)
     def content_core(self):
         return self.core()
 
