@@ -17,12 +17,12 @@ item holds, and for a member's roles and groups beside it: measured on visitors'
 set, nothing to join) it ranked first, and a member's page then joined the sets of every
 published item before its path narrowed them (2 ms at 200,000 practices, on the working group's
 navigation portlet). And the navigation portlet's path question ("navtree") takes every item of
-each folder along the path: in the repository, every practice (core/catalogsets.py has it
-look up only the records it is handed; it comes after the others where it does). Either order gives the same results (the date
-range index holds every item; a leave-out query keeps the records it does not name either way;
-the yes/no index keeps from what it is given those it does not store; the security and path
-indexes keep those of the records they are given that they would have found); this one starts
-from an index that narrows.
+each folder along the path: in the repository, every practice (core/catalogsets.py has it look
+up only the records it is handed; it comes after the others where it does). Either order gives
+the same results (the date range index holds every item; a leave-out query keeps the records it
+does not name either way; the yes/no index keeps from what it is given those it does not store;
+the security and path indexes keep those of the records they are given that they would have
+found); this one starts from an index that narrows.
 """
 
 from clusterpolisee.core.catalogsets import looks_up_navtree

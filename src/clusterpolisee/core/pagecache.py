@@ -137,10 +137,6 @@ class KeptPages:
     def __len__(self):
         return len(self._values)
 
-    def clear(self):
-        with self._lock:
-            self._values.clear()
-
     def kept_in(self, fun, *args, **kwargs):
         """``get_cache`` for ``volatile.cache``: this store."""
         return self
